@@ -69,6 +69,30 @@ public enum VietAlphabet {
         composed[vowel * 6 + Int(tone)]
     }
 
+    /// The tone of a combining tone mark, or nil for any other code unit.
+    @inline(__always)
+    static func tone(ofMark unit: UInt16) -> UInt8? {
+        switch unit {
+        case 0x300: 1
+        case 0x301: 2
+        case 0x309: 3
+        case 0x303: 4
+        case 0x323: 5
+        default: nil
+        }
+    }
+
+    /// Folds a stray combining tone mark (one NFC could not compose, as in "ế" + U+0301) into
+    /// the last vowel of a lowercase run: it takes the tone if it has none and is dropped if
+    /// it has one. Returns false when the run has no vowel to carry it.
+    static func absorb(toneMark unit: UInt16, into run: inout [UInt16]) -> Bool {
+        guard let tone = tone(ofMark: unit),
+              let index = run.lastIndex(where: { lookup($0).vowel >= 0 }) else { return false }
+        let entry = lookup(run[index])
+        if entry.tone == 0 { run[index] = compose(vowel: Int(entry.vowel), tone: tone) }
+        return true
+    }
+
     /// The vowel index of a toneless lowercase base, or -1.
     @inline(__always)
     static func vowelIndex(_ base: UInt16) -> Int {

@@ -22,6 +22,7 @@ public enum VietString {
                 run.append(entry.vowel >= 0 ? VietAlphabet.compose(vowel: Int(entry.vowel), tone: entry.tone) : entry.base)
                 continue
             }
+            if !run.isEmpty, VietAlphabet.absorb(toneMark: unit, into: &run) { continue }
             flushRun()
             if AnalysisInput.isSpace(unit) {
                 pendingSpace = true

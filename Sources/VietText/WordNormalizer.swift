@@ -16,7 +16,7 @@ public enum WordNormalizer {
                 let entry = VietAlphabet.lookup(unit)
                 if entry.vowel >= 0 { output.append(VietAlphabet.compose(vowel: Int(entry.vowel), tone: entry.tone)) }
                 else if entry.base != 0 { output.append(entry.base) }
-                else { output.append(unit) }
+                else if !VietAlphabet.absorb(toneMark: unit, into: &output) { output.append(unit) }
             }
         }
         return Syllable.canonicalize(output)
