@@ -93,6 +93,14 @@ public enum VietAlphabet {
         return true
     }
 
+    /// Whether a code unit is a combining mark of the blocks Latin text uses. A syllable
+    /// followed by one is left as NFC wrote it: moving its tone could change what composes.
+    @inline(__always)
+    static func isCombiningMark(_ unit: UInt16) -> Bool {
+        (0x300...0x36F).contains(unit) || (0x1AB0...0x1AFF).contains(unit) || (0x1DC0...0x1DFF).contains(unit)
+            || (0x20D0...0x20FF).contains(unit) || (0xFE20...0xFE2F).contains(unit)
+    }
+
     /// The vowel index of a toneless lowercase base, or -1.
     @inline(__always)
     static func vowelIndex(_ base: UInt16) -> Int {

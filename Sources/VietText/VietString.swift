@@ -4,16 +4,31 @@ public enum VietString {
     /// NFKC-casefold (full-width forms, ligatures, NBSP and zero-width characters), ð → đ,
     /// canonical tone placement in every syllable, whitespace collapsed and trimmed.
     public static func normalize(_ text: String) -> String {
-        let casefolded = (try? ICU.normalize(Array(text.utf16), form: .nfkcCasefold)) ?? Array(text.utf16)
+        var (units, hadMarks) = normalizeOnce(Array(text.utf16))
+        // Stacked combining marks that NFC cannot compose ("ạ" + U+0300 + U+0302) can settle
+        // differently on a second pass; repeat until stable so normalization is idempotent.
+        var rounds = 0
+        while hadMarks, rounds < 4 {
+            let again = normalizeOnce(units)
+            if again.units == units { break }
+            (units, hadMarks) = again
+            rounds += 1
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    private static func normalizeOnce(_ input: [UInt16]) -> (units: [UInt16], hadMarks: Bool) {
+        let casefolded = (try? ICU.normalize(input, form: .nfkcCasefold)) ?? input
+        let hadMarks = casefolded.contains(where: VietAlphabet.isCombiningMark)
         var output: [UInt16] = []
         output.reserveCapacity(casefolded.count)
         var run: [UInt16] = []
         var pendingSpace = false
-        func flushRun() {
+        func flushRun(beforeMark: Bool = false) {
             guard !run.isEmpty else { return }
             if pendingSpace, !output.isEmpty { output.append(0x20) }
             pendingSpace = false
-            output.append(contentsOf: Syllable.canonicalize(run))
+            output.append(contentsOf: beforeMark ? run : Syllable.canonicalize(run))
             run.removeAll(keepingCapacity: true)
         }
         for unit in casefolded {
@@ -23,7 +38,7 @@ public enum VietString {
                 continue
             }
             if !run.isEmpty, VietAlphabet.absorb(toneMark: unit, into: &run) { continue }
-            flushRun()
+            flushRun(beforeMark: VietAlphabet.isCombiningMark(unit))
             if AnalysisInput.isSpace(unit) {
                 pendingSpace = true
             } else {
@@ -33,7 +48,12 @@ public enum VietString {
             }
         }
         flushRun()
-        return String(decoding: output, as: UTF16.self)
+        // Moving a tone can put a base letter next to a combining mark it composes with
+        // ("íu" + U+0306): recompose whenever a unit outside the tables is present.
+        if output.contains(where: { $0 >= 0x300 && VietAlphabet.lookup($0).base == 0 }) {
+            output = (try? ICU.normalize(output, form: .nfc)) ?? output
+        }
+        return (output, hadMarks)
     }
 
     /// The accentless form of normalized text (punctuation kept): marks dropped, đ → d.

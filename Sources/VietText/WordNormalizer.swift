@@ -9,7 +9,8 @@ public enum WordNormalizer {
     public static func normalize(_ units: some Collection<UInt16>) -> [UInt16] {
         var output: [UInt16] = []
         output.reserveCapacity(units.count)
-        if !lowercaseFast(units, into: &output) {
+        if lowercaseFast(units, into: &output) { return Syllable.canonicalize(output) }
+        do {
             let casefolded = (try? ICU.normalize(Array(units), form: .nfkcCasefold)) ?? Array(units)
             output.removeAll(keepingCapacity: true)
             for unit in casefolded {
@@ -19,7 +20,9 @@ public enum WordNormalizer {
                 else if !VietAlphabet.absorb(toneMark: unit, into: &output) { output.append(unit) }
             }
         }
-        return Syllable.canonicalize(output)
+        // As in `VietString.normalize`: recompose what tone placement may have uncovered.
+        let placed = output.contains(where: VietAlphabet.isCombiningMark) ? output : Syllable.canonicalize(output)
+        return (try? ICU.normalize(placed, form: .nfc)) ?? placed
     }
 
     /// Lowercases through the tables; false when a unit needs ICU.
