@@ -25,12 +25,31 @@ public struct Analysis: Sendable {
             guard token.isPositional else { continue }
             if let left = previous, left.position + 1 == token.position,
                input.onlySpaces(left.utf16Range.upperBound..<token.utf16Range.lowerBound) {
-                terms.append(Term(text: left.text + " " + token.text, space: .accented, isBigram: true, position: left.position))
-                terms.append(Term(text: left.folded + " " + token.folded, space: .folded, isBigram: true, position: left.position))
+                terms.append(Term(text: Self.pair(left.text, token.text), space: .accented, isBigram: true, position: left.position))
+                terms.append(Term(text: Self.pair(left.folded, token.folded), space: .folded, isBigram: true, position: left.position))
             }
             previous = token
         }
         return terms
+    }
+}
+
+extension Analysis {
+    /// "left right" built in one step (small strings stay inline, no intermediate).
+    @inline(__always)
+    static func pair(_ left: String, _ right: String) -> String {
+        var left = left, right = right
+        let count = left.utf8.count + 1 + right.utf8.count
+        return left.withUTF8 { leftBytes in
+            right.withUTF8 { rightBytes in
+                String(unsafeUninitializedCapacity: count) { buffer in
+                    _ = buffer.initialize(from: leftBytes)
+                    buffer[leftBytes.count] = 0x20
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[(leftBytes.count + 1)...]).initialize(from: rightBytes)
+                    return count
+                }
+            }
+        }
     }
 }
 

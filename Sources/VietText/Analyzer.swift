@@ -37,7 +37,7 @@ public struct Analyzer: Sendable {
     }
 
     /// The standard chain without a lexicon.
-    public static let document = Analyzer(WordTokenizer())
+    public static let document = Analyzer(WordTokenizer(keepsRawText: false))
         .filter(CompoundFilter())
         .filter(NormalizeFilter())
         .filter(NumberReadingFilter())
@@ -46,7 +46,7 @@ public struct Analyzer: Sendable {
     public func tokens(_ text: String) -> [Token] {
         let input = AnalysisInput(text)
         var tokens = tokenizer.tokenize(input)
-        for filter in filters { tokens = filter.apply(tokens, input: input) }
+        for filter in filters { filter.apply(&tokens, input: input) }
         return tokens
     }
 
@@ -54,7 +54,7 @@ public struct Analyzer: Sendable {
     public func analyze(_ text: String, purpose: Purpose = .document) -> Analysis {
         let input = AnalysisInput(text)
         var tokens = tokenizer.tokenize(input)
-        for filter in filters { tokens = filter.apply(tokens, input: input) }
+        for filter in filters { filter.apply(&tokens, input: input) }
         let alternatives = purpose == .query ? QueryExpander(lexicon: lexicon ?? .empty).alternatives(for: tokens) : []
         return Analysis(input: input, tokens: tokens, alternatives: alternatives)
     }

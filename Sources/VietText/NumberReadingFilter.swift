@@ -6,20 +6,20 @@
 public struct NumberReadingFilter: TokenFilter {
     public init() {}
 
-    public func apply(_ tokens: [Token], input: AnalysisInput) -> [Token] {
-        var output: [Token] = []
-        output.reserveCapacity(tokens.count)
-        for token in tokens {
-            output.append(token)
+    public func apply(_ tokens: inout [Token], input: AnalysisInput) {
+        var readings: [(after: Int, token: Token)] = []
+        for (index, token) in tokens.enumerated() {
+            // Plain digit runs ("2025") have no other reading; skip them before any string work.
             guard token.kind != .reading, let first = token.text.utf8.first, first >= 0x30, first <= 0x39,
+                  !token.text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
                   let value = Self.reading(token.text), value != token.text else { continue }
             var reading = token
             reading.kind = .reading
             reading.text = value
             reading.folded = value
-            output.append(reading)
+            readings.append((index, reading))
         }
-        return output
+        for (after, reading) in readings.reversed() { tokens.insert(reading, at: after + 1) }
     }
 
     static let currencySuffixes = ["vnđ", "vnd", "đồng", "dong", "đ"]

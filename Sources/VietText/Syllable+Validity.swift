@@ -65,6 +65,8 @@ extension Syllable {
             return first != Self.u && first != Self.uHorn && first != Self.o
         case "gi":
             return first != Self.i
+        case "q":
+            return false  // q is only ever written qu
         default:
             return true
         }

@@ -1,22 +1,29 @@
 /// One stage of the analysis chain after the tokenizer, as in tantivy and bleve.
 public protocol TokenFilter: Sendable {
-    /// Returns the filtered tokens; `input` gives access to the original text.
-    func apply(_ tokens: [Token], input: AnalysisInput) -> [Token]
+    /// Filters the tokens in place; `input` gives access to the original text.
+    func apply(_ tokens: inout [Token], input: AnalysisInput)
 }
 
 /// Fills each token's accent-preserving `text` and accentless `folded` keys.
 public struct NormalizeFilter: TokenFilter {
     public init() {}
 
-    public func apply(_ tokens: [Token], input: AnalysisInput) -> [Token] {
-        var output = tokens
+    public func apply(_ output: inout [Token], input: AnalysisInput) {
+        let cache = SpellingCache.current
         for index in output.indices {
             let raw = input.utf16[output[index].utf16Range]
+            let packed = SpellingCache.pack(raw)
+            if let (low, high) = packed, let keys = cache.lookup(low, high) {
+                output[index].text = keys.text
+                output[index].folded = keys.folded
+                continue
+            }
             let normalized = WordNormalizer.normalize(raw)
-            output[index].text = String(decoding: normalized, as: UTF16.self)
-            output[index].folded = String(decoding: WordNormalizer.fold(normalized), as: UTF16.self)
+            let text = UTF16Text.string(normalized), folded = UTF16Text.string(WordNormalizer.fold(normalized))
+            if let (low, high) = packed { cache.store(low, high, text: text, folded: folded) }
+            output[index].text = text
+            output[index].folded = folded
         }
-        return output
     }
 }
 
@@ -31,11 +38,22 @@ public struct CompoundFilter: TokenFilter {
 
     public init() {}
 
-    public func apply(_ tokens: [Token], input: AnalysisInput) -> [Token] {
-        var output: [Token] = []
+    public func apply(_ tokens: inout [Token], input: AnalysisInput) {
+        // Most texts have no compound at all: leave the array untouched then.
+        guard let firstCompound = tokens.indices.first(where: { index in
+            hasInnerSeparator(tokens[index], input) || (index + 1 < tokens.count && joined(tokens[index], tokens[index + 1], input))
+        }) else { return }
+        var output = Array(tokens[..<firstCompound])
         output.reserveCapacity(tokens.count + 4)
-        var index = 0
+        var index = firstCompound
         while index < tokens.count {
+            // The common case, a lone token without inner separators, allocates nothing.
+            if (index + 1 == tokens.count || !joined(tokens[index], tokens[index + 1], input)),
+               !hasInnerSeparator(tokens[index], input) {
+                output.append(tokens[index])
+                index += 1
+                continue
+            }
             var last = index
             while last + 1 < tokens.count, joined(tokens[last], tokens[last + 1], input) { last += 1 }
             let run = Array(tokens[index...last])
@@ -59,18 +77,24 @@ public struct CompoundFilter: TokenFilter {
                 output[outputIndex].position = position
             }
         }
-        return output
+        tokens = output
     }
 
     private func joined(_ left: Token, _ right: Token, _ input: AnalysisInput) -> Bool {
         let gap = left.utf16Range.upperBound..<right.utf16Range.lowerBound
-        return gap.count == 1 && Self.joiners.contains(input.utf16[gap.lowerBound])
+        guard gap.count == 1 else { return false }
+        let unit = input.utf16[gap.lowerBound]
+        return unit == 0x2F || unit == 0x2D || unit == 0x2E
+    }
+
+    private func hasInnerSeparator(_ token: Token, _ input: AnalysisInput) -> Bool {
+        input.utf16[token.utf16Range].contains { $0 == 0x2F || $0 == 0x2D || $0 == 0x2E || $0 == 0x2C }
     }
 
     /// The parts of one ICU segment split at inner joiners ("TP.HCM" → TP, HCM).
     private func split(_ token: Token, _ input: AnalysisInput) -> [Token] {
         let range = token.utf16Range
-        guard input.utf16[range].contains(where: { Self.joiners.contains($0) || $0 == 0x2C }) else { return [token] }
+        guard hasInnerSeparator(token, input) else { return [token] }
         var parts: [Token] = []
         var offsets = UTF8Offsets(input.utf16, from: range.lowerBound, utf8: token.utf8Range.lowerBound)
         var start = range.lowerBound

@@ -14,7 +14,7 @@ public enum VietString {
             (units, hadMarks) = again
             rounds += 1
         }
-        return String(decoding: units, as: UTF16.self)
+        return UTF16Text.string(units)
     }
 
     private static func normalizeOnce(_ input: [UInt16]) -> (units: [UInt16], hadMarks: Bool) {
@@ -58,7 +58,7 @@ public enum VietString {
 
     /// The accentless form of normalized text (punctuation kept): marks dropped, đ → d.
     public static func foldKey(_ normalized: String) -> String {
-        String(decoding: WordNormalizer.fold(Array(normalized.utf16)), as: UTF16.self)
+        UTF16Text.string(WordNormalizer.fold(Array(normalized.utf16)))
     }
 
     /// A search key: normalized, folded, every run of non-alphanumerics one space, trimmed.

@@ -6,10 +6,13 @@
 public enum WordNormalizer {
     /// NFKC-casefold, ð → đ, then canonical tone placement when the word is a syllable.
     /// - Complexity: O(n), no ICU call for Vietnamese or ASCII words.
-    public static func normalize(_ units: some Collection<UInt16>) -> [UInt16] {
+    public static func normalize(_ units: ArraySlice<UInt16>) -> [UInt16] {
         var output: [UInt16] = []
         output.reserveCapacity(units.count)
-        if lowercaseFast(units, into: &output) { return Syllable.canonicalize(output) }
+        if lowercaseFast(units, into: &output) {
+            Syllable.canonicalizeInPlace(&output)
+            return output
+        }
         do {
             let casefolded = (try? ICU.normalize(Array(units), form: .nfkcCasefold)) ?? Array(units)
             output.removeAll(keepingCapacity: true)
@@ -27,7 +30,7 @@ public enum WordNormalizer {
 
     /// Lowercases through the tables; false when a unit needs ICU.
     @inline(__always)
-    private static func lowercaseFast(_ units: some Collection<UInt16>, into output: inout [UInt16]) -> Bool {
+    private static func lowercaseFast(_ units: ArraySlice<UInt16>, into output: inout [UInt16]) -> Bool {
         for unit in units {
             if unit >= 0x30 && unit <= 0x39 { output.append(unit); continue }
             let entry = VietAlphabet.lookup(unit)
