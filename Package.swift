@@ -21,6 +21,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
         ),
         .target(name: "VietText", dependencies: ["CVietICU"]),
+        .target(name: "OrderedJSON"),
         .target(
             name: "Knowledge",
             dependencies: ["VietText", .product(name: "Yams", package: "Yams")]
@@ -28,11 +29,12 @@ let package = Package(
         .executableTarget(
             name: "hoidap",
             dependencies: [
-                "VietText", "Knowledge",
+                "VietText", "Knowledge", "OrderedJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "VietTextTests", dependencies: ["VietText"]),
+        .testTarget(name: "OrderedJSONTests", dependencies: ["OrderedJSON"]),
         .testTarget(
             name: "KnowledgeTests", dependencies: ["Knowledge", "VietText"],
             resources: [.copy("Fixtures")]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Knowledge
+import OrderedJSON
 import VietText
 
 /// `hoidap analyze`: shows officers how hoidap reads a text.
@@ -55,65 +56,46 @@ struct AnalyzeCommand: ParsableCommand {
 }
 
 /// The printable view of an analysis, in the `analyze --json` contract's field order.
-struct AnalysisReport: Encodable {
-    struct TokenView: Encodable {
-        var text: String
-        var folded: String
-        var kind: String
-        var position: Int
-        var start: Int
-        var end: Int
+struct AnalysisReport {
+    let analysis: Analysis
+
+    init(_ analysis: Analysis) { self.analysis = analysis }
+
+    /// `{"input", "normalized", "folded", "tokens", "alternatives"}`; offsets in UTF-8 bytes of the input.
+    func json() -> JSON {
+        var pairs: [(String, JSON)] = [
+            ("input", .string(analysis.input.text)),
+            ("normalized", .string(analysis.normalized)),
+            ("folded", .string(analysis.folded)),
+            ("tokens", .array(analysis.tokens.map { token in
+                .object([("text", .string(token.text)), ("folded", .string(token.folded)), ("kind", .string(token.kind.rawValue)),
+                         ("position", .int(token.position)), ("start", .int(token.utf8Range.lowerBound)), ("end", .int(token.utf8Range.upperBound))])
+            })),
+            ("alternatives", .array(analysis.alternatives.map { alternative in
+                .object([("text", .string(alternative.text)), ("weight", .double(alternative.weight)),
+                         ("reason", .string(alternative.reason.rawValue)),
+                         ("span", .array([.int(alternative.span.lowerBound), .int(alternative.span.upperBound)]))])
+            })),
+        ]
+        if !analysis.warnings.isEmpty { pairs.append(("warnings", .strings(analysis.warnings))) }
+        return .object(pairs)
     }
 
-    struct AlternativeView: Encodable {
-        var text: String
-        var weight: Double
-        var reason: String
-        var span: [Int]
-    }
-
-    var input: String
-    var normalized: String
-    var folded: String
-    var tokens: [TokenView]
-    var alternatives: [AlternativeView]
-    var warnings: [String]
-
-    init(_ analysis: Analysis) {
-        input = analysis.input.text
-        normalized = analysis.normalized
-        folded = analysis.folded
-        tokens = analysis.tokens.map {
-            TokenView(text: $0.text, folded: $0.folded, kind: $0.kind.rawValue, position: $0.position,
-                      start: $0.utf8Range.lowerBound, end: $0.utf8Range.upperBound)
-        }
-        alternatives = analysis.alternatives.map {
-            AlternativeView(text: $0.text, weight: $0.weight, reason: $0.reason.rawValue,
-                            span: [$0.span.lowerBound, $0.span.upperBound])
-        }
-        warnings = analysis.warnings
-    }
-
-    func jsonLine() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
-    }
+    func jsonLine() -> String { json().serialized() }
 
     func text() -> String {
-        var lines = ["input:      \(input)", "normalized: \(normalized)", "folded:     \(folded)", "tokens:"]
-        for token in tokens {
-            let kind = token.kind == "word" ? "" : " [\(token.kind)]"
-            lines.append("  \(token.position)  \(token.text) / \(token.folded)  bytes \(token.start)..<\(token.end)\(kind)")
+        var lines = ["input:      \(analysis.input.text)", "normalized: \(analysis.normalized)", "folded:     \(analysis.folded)", "tokens:"]
+        for token in analysis.tokens {
+            let kind = token.kind == .word ? "" : " [\(token.kind.rawValue)]"
+            lines.append("  \(token.position)  \(token.text) / \(token.folded)  bytes \(token.utf8Range.lowerBound)..<\(token.utf8Range.upperBound)\(kind)")
         }
-        if !alternatives.isEmpty {
+        if !analysis.alternatives.isEmpty {
             lines.append("alternatives:")
-            for alternative in alternatives {
-                lines.append("  \(alternative.span[0])..<\(alternative.span[1])  \(alternative.text)  weight \(alternative.weight)  (\(alternative.reason))")
+            for alternative in analysis.alternatives {
+                lines.append("  \(alternative.span.lowerBound)..<\(alternative.span.upperBound)  \(alternative.text)  weight \(alternative.weight)  (\(alternative.reason.rawValue))")
             }
         }
-        for warning in warnings { lines.append("warning: \(warning)") }
+        for warning in analysis.warnings { lines.append("warning: \(warning)") }
         return lines.joined(separator: "\n")
     }
 }
