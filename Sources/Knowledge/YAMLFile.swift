@@ -124,6 +124,11 @@ final class YAMLFile {
         return values
     }
 
+    /// The line of each item of a list node (for issues found after reading).
+    func lines(of node: Node?) -> [Int] {
+        node?.sequence?.map { $0.mark?.line ?? 1 } ?? []
+    }
+
     /// A number value.
     func double(_ node: Node?, field: String) -> Double? {
         guard let node else { return nil }
