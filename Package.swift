@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The only code that includes ICU headers; its public header uses stdint types only,
@@ -26,15 +27,17 @@ let package = Package(
             name: "Knowledge",
             dependencies: ["VietText", .product(name: "Yams", package: "Yams")]
         ),
+        .target(name: "Tickets", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "hoidap",
             dependencies: [
-                "VietText", "Knowledge", "OrderedJSON",
+                "VietText", "Knowledge", "Tickets", "OrderedJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "VietTextTests", dependencies: ["VietText"]),
         .testTarget(name: "OrderedJSONTests", dependencies: ["OrderedJSON"]),
+        .testTarget(name: "TicketsTests", dependencies: ["Tickets"]),
         .testTarget(
             name: "KnowledgeTests", dependencies: ["Knowledge", "VietText"],
             resources: [.copy("Fixtures")]
