@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "hoidap", targets: ["hoidap"]),
         .library(name: "VietText", targets: ["VietText"]),
+        .library(name: "Retrieval", targets: ["Retrieval"]),
         .library(name: "Knowledge", targets: ["Knowledge"]),
     ],
     dependencies: [
@@ -23,21 +24,35 @@ let package = Package(
         ),
         .target(name: "VietText", dependencies: ["CVietICU"]),
         .target(name: "OrderedJSON"),
+        .target(name: "Retrieval", dependencies: ["VietText"]),
+        // SQLite FTS5 as the comparison system for eval and bench; not used to answer.
+        .target(name: "Baselines", dependencies: ["Retrieval", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "Knowledge",
             dependencies: ["VietText", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "Tickets", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Dialogue", dependencies: ["VietText", "Retrieval", "Knowledge", "OrderedJSON"]),
+        .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd",
+                       providers: [.apt(["libmicrohttpd-dev"])]),
+        .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "OrderedJSON"]),
+        .target(name: "HoiDapService", dependencies: ["HTTPServer", "Tickets", "Knowledge", "OrderedJSON"],
+                resources: [.copy("Assets")]),
         .executableTarget(
             name: "hoidap",
             dependencies: [
-                "VietText", "Knowledge", "Tickets", "OrderedJSON",
+                "VietText", "Knowledge", "Tickets", "OrderedJSON", "Retrieval", "Baselines", "Dialogue",
+                "HTTPServer", "HoiDapService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "VietTextTests", dependencies: ["VietText"]),
         .testTarget(name: "OrderedJSONTests", dependencies: ["OrderedJSON"]),
+        .testTarget(name: "RetrievalTests", dependencies: ["Retrieval", "VietText"]),
         .testTarget(name: "TicketsTests", dependencies: ["Tickets"]),
+        .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "Knowledge", "Retrieval"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "HoiDapServiceTests", dependencies: ["HoiDapService", "HTTPServer", "Tickets", "Knowledge"]),
         .testTarget(
             name: "KnowledgeTests", dependencies: ["Knowledge", "VietText"],
             resources: [.copy("Fixtures")]

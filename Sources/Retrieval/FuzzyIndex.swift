@@ -1,0 +1,64 @@
+/// Finds folded syllables of the vocabulary within edit distance 1 of an unknown one, by
+/// symmetric deletion: every vocabulary syllable is filed under itself and each of its
+/// one-letter deletions, and a query looks up the same set.
+struct FuzzyIndex: Sendable {
+    private let variants: [String: [Int32]]
+    private let texts: [Int32: String]
+
+    init(terms: [String]) {
+        var variants: [String: [Int32]] = [:]
+        var texts: [Int32: String] = [:]
+        for (id, key) in terms.enumerated() {
+            let (kind, text) = TermKind.split(key)
+            // Only syllables of letters: numbers and codes must match exactly.
+            guard kind == .folded, text.count >= 2, text.allSatisfy({ $0.isLetter }) else { continue }
+            texts[Int32(id)] = text
+            for variant in Self.deletions(text) { variants[variant, default: []].append(Int32(id)) }
+        }
+        self.variants = variants
+        self.texts = texts
+    }
+
+    /// The word and every string with one character removed.
+    static func deletions(_ word: String) -> Set<String> {
+        let characters = Array(word)
+        var result: Set<String> = [word]
+        for index in characters.indices {
+            var copy = characters
+            copy.remove(at: index)
+            result.insert(String(copy))
+        }
+        return result
+    }
+
+    /// Vocabulary terms (folded syllables) at edit distance exactly 1 (insertion, deletion,
+    /// substitution or adjacent transposition), nearest first in id order.
+    func neighbours(of word: String) -> [Int32] {
+        guard word.count >= 2 else { return [] }
+        var found = Set<Int32>()
+        for variant in Self.deletions(word) {
+            for id in variants[variant] ?? [] where !found.contains(id) {
+                if let text = texts[id], text != word, Self.withinOne(text, word) { found.insert(id) }
+            }
+        }
+        return found.sorted()
+    }
+
+    /// Whether two strings are at most one edit apart (with adjacent transposition as one edit).
+    static func withinOne(_ left: String, _ right: String) -> Bool {
+        let a = Array(left), b = Array(right)
+        if abs(a.count - b.count) > 1 { return false }
+        if a.count == b.count {
+            let differences = a.indices.filter { a[$0] != b[$0] }
+            if differences.count <= 1 { return true }
+            return differences.count == 2 && differences[1] == differences[0] + 1
+                && a[differences[0]] == b[differences[1]] && a[differences[1]] == b[differences[0]]
+        }
+        let (short, long) = a.count < b.count ? (a, b) : (b, a)
+        var i = 0, j = 0, skipped = false
+        while i < short.count && j < long.count {
+            if short[i] == long[j] { i += 1; j += 1 } else if skipped { return false } else { skipped = true; j += 1 }
+        }
+        return true
+    }
+}

@@ -1,0 +1,157 @@
+import VietText
+
+/// Builds an `InvertedIndex` from documents, one pass over the text.
+///
+///     var builder = IndexBuilder(config: RetrievalConfig())
+///     builder.add(IndexDocument(id: "khai-sinh", title: "Đăng ký khai sinh", fields: [("title", "Đăng ký khai sinh")]))
+///     let index = builder.build()
+///
+/// - Complexity: O(total tokens) plus a sort of each document's occurrences.
+public struct IndexBuilder {
+    public let config: RetrievalConfig
+    let analyzer: Analyzer
+    private(set) var fieldNames: [String] = []
+    private var fieldNumbers: [String: Int] = [:]
+    private var documents: [InvertedIndex.StoredDocument] = []
+    private var termIDs: [String: Int32] = [:]
+    private var terms: [String] = []
+    /// Per term: entries (document << 24 | field << 16 | tf), in document order.
+    private var entries: [[UInt64]] = []
+    /// Per term: for each document, varint count then delta positions (folded terms only).
+    private var positionBytes: [[UInt8]] = []
+    private var occurrences: [UInt64] = []
+    private var seenIDs: Set<String> = []
+
+    public init(config: RetrievalConfig = RetrievalConfig(), analyzer: Analyzer = .document) {
+        self.config = config
+        self.analyzer = analyzer
+    }
+
+    /// Documents added so far.
+    public var count: Int { documents.count }
+
+    /// Adds a document; a repeated id is refused (returns false) so eval labels stay unambiguous.
+    @discardableResult
+    public mutating func add(_ document: IndexDocument) -> Bool {
+        guard seenIDs.insert(document.id).inserted, documents.count < (1 << 24) else { return false }
+        let number = UInt64(documents.count)
+        var lengths: [UInt32] = Array(repeating: 0, count: fieldNames.count)
+        occurrences.removeAll(keepingCapacity: true)
+        for (name, text) in document.fields where !text.isEmpty {
+            let field = fieldNumber(name)
+            while lengths.count <= field { lengths.append(0) }
+            let analysis = analyzer.analyze(text, purpose: .document)
+            var previous: Token? = nil
+            var length: UInt32 = 0
+            for token in analysis.tokens {
+                let position = UInt64(min(token.position, 0xFFFFF))
+                let slot = UInt64(field) << 20 | position
+                occurrences.append(UInt64(termID(.folded, token.folded)) << 32 | slot)
+                occurrences.append(UInt64(termID(.accented, token.text)) << 32 | slot)
+                guard token.isPositional else { continue }
+                length += 1
+                if let left = previous, left.position + 1 == token.position,
+                   analysis.input.onlySpaces(left.utf16Range.upperBound..<token.utf16Range.lowerBound) {
+                    occurrences.append(UInt64(termID(.bigram, left.folded + " " + token.folded)) << 32 | slot)
+                }
+                previous = token
+            }
+            lengths[field] += length
+        }
+        occurrences.sort()
+        var index = 0
+        while index < occurrences.count {
+            let term = Int(occurrences[index] >> 32)
+            var end = index
+            while end < occurrences.count, Int(occurrences[end] >> 32) == term { end += 1 }
+            // One entry per field with its frequency.
+            var fieldIndex = index
+            while fieldIndex < end {
+                let field = (occurrences[fieldIndex] >> 20) & 0xFFF
+                var fieldEnd = fieldIndex
+                while fieldEnd < end, (occurrences[fieldEnd] >> 20) & 0xFFF == field { fieldEnd += 1 }
+                let tf = UInt64(min(fieldEnd - fieldIndex, 0xFFFF))
+                entries[term].append(number << 24 | field << 16 | tf)
+                fieldIndex = fieldEnd
+            }
+            if TermKind.split(terms[term]).0 == .folded {
+                Varint.append(UInt32(end - index), to: &positionBytes[term])
+                var previous: UInt32 = 0
+                for occurrence in occurrences[index..<end] {
+                    let slot = UInt32(truncatingIfNeeded: occurrence & 0xFFFF_FFFF)
+                    Varint.append(slot &- previous, to: &positionBytes[term])
+                    previous = slot
+                }
+            }
+            index = end
+        }
+        documents.append(.init(id: document.id, title: document.title, fieldLengths: lengths))
+        return true
+    }
+
+    private mutating func fieldNumber(_ name: String) -> Int {
+        if let number = fieldNumbers[name] { return number }
+        fieldNumbers[name] = fieldNames.count
+        fieldNames.append(name)
+        return fieldNames.count - 1
+    }
+
+    private mutating func termID(_ kind: TermKind, _ text: String) -> Int32 {
+        let key = kind.key(text)
+        if let id = termIDs[key] { return id }
+        let id = Int32(terms.count)
+        termIDs[key] = id
+        terms.append(key)
+        entries.append([])
+        positionBytes.append([])
+        return id
+    }
+
+    /// Freezes the index: computes field averages and each posting's BM25F weight.
+    public func build() -> InvertedIndex {
+        let fieldCount = fieldNames.count
+        var totals = [Double](repeating: 0, count: fieldCount)
+        for document in documents {
+            for (field, length) in document.fieldLengths.enumerated() { totals[field] += Double(length) }
+        }
+        let averages = totals.map { documents.isEmpty ? 0 : max($0 / Double(documents.count), 1e-9) }
+        let weights = fieldNames.map { config.weight(of: $0) }
+        let bs = fieldNames.map { config.b(of: $0) }
+        var postingStart: [UInt32] = [0]
+        var postingDocs: [UInt32] = [], postingWeights: [Float] = []
+        var positionStart: [UInt32] = [0]
+        var positions: [UInt8] = []
+        let total = entries.reduce(0) { $0 + $1.count }
+        postingDocs.reserveCapacity(total)
+        postingWeights.reserveCapacity(total)
+        positionStart.reserveCapacity(total + 1)
+        for term in terms.indices {
+            let list = entries[term]
+            let bytes = positionBytes[term]
+            var byteOffset = 0
+            var index = 0
+            while index < list.count {
+                let document = Int(list[index] >> 24)
+                var weight = 0.0
+                while index < list.count, Int(list[index] >> 24) == document {
+                    let field = Int((list[index] >> 16) & 0xFF), tf = Double(list[index] & 0xFFFF)
+                    let length = Double(documents[document].fieldLengths.count > field ? documents[document].fieldLengths[field] : 0)
+                    weight += weights[field] * tf / (1 - bs[field] + bs[field] * length / averages[field])
+                    index += 1
+                }
+                postingDocs.append(UInt32(document))
+                postingWeights.append(Float(weight))
+                if !bytes.isEmpty, let count = Varint.read(bytes, &byteOffset) {
+                    for _ in 0..<count {
+                        if let delta = Varint.read(bytes, &byteOffset) { Varint.append(delta, to: &positions) }
+                    }
+                }
+                positionStart.append(UInt32(positions.count))
+            }
+            postingStart.append(UInt32(postingDocs.count))
+        }
+        return InvertedIndex(config: config, fieldNames: fieldNames, documents: documents, averageFieldLengths: averages,
+                             termIDs: termIDs, terms: terms, postingStart: postingStart, postingDocs: postingDocs,
+                             postingWeights: postingWeights, positionStart: positionStart, positions: positions)
+    }
+}

@@ -1,0 +1,49 @@
+/// A document to index: an id, a title for display, and named fields of text.
+public struct IndexDocument: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    /// Field name → text, in the order given; a field may appear once.
+    public var fields: [(name: String, text: String)]
+
+    public init(id: String, title: String, fields: [(name: String, text: String)]) {
+        self.id = id
+        self.title = title
+        self.fields = fields
+    }
+
+    public static func == (left: IndexDocument, right: IndexDocument) -> Bool {
+        left.id == right.id && left.title == right.title
+            && left.fields.map(\.name) == right.fields.map(\.name) && left.fields.map(\.text) == right.fields.map(\.text)
+    }
+
+    /// The text of a field, if present.
+    public func text(of field: String) -> String? { fields.first { $0.name == field }?.text }
+}
+
+/// The scoring parameters of BM25F and of hoidap's query expansion.
+///
+/// Field weights and length normalisation are per field; fields not listed use
+/// `defaultFieldWeight` and `defaultB`. The defaults were chosen by measurement on the
+/// development sets (see README, "Retrieval").
+public struct RetrievalConfig: Sendable, Equatable, Codable {
+    public var k1: Double = 1.2
+    public var defaultB: Double = 0.75
+    public var defaultFieldWeight: Double = 1.0
+    public var fieldWeights: [String: Double] = ["title": 2.5, "aliases": 2.0, "examples": 1.5]
+    public var fieldB: [String: Double] = ["title": 0.5, "aliases": 0.5]
+    /// Extra weight for matching the accented form where the query had marks.
+    public var accentBonus: Double = 0.3
+    /// Weight of adjacent-syllable (phrase) matches.
+    public var bigramWeight: Double = 0.6
+    /// Weight of edit-distance-1 matches of unknown syllables.
+    public var fuzzyWeight: Double = 0.4
+    /// Weight of query words that carry little meaning (và, của, là, ạ, nhé, …).
+    public var fillerWeight: Double = 0.2
+    /// Scale applied to lexicon and repair alternatives on top of their own weight.
+    public var alternativeScale: Double = 1.0
+
+    public init() {}
+
+    public func weight(of field: String) -> Double { fieldWeights[field] ?? defaultFieldWeight }
+    public func b(of field: String) -> Double { fieldB[field] ?? defaultB }
+}

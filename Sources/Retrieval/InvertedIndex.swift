@@ -1,0 +1,100 @@
+/// An immutable inverted index with BM25F weights precomputed per posting.
+///
+/// Postings of term `t` are `postingDocs[postingStart[t]..<postingStart[t+1]]` (sorted doc
+/// numbers) with `postingWeights` at the same offsets: the BM25F pseudo-frequency
+/// Σ_f w_f·tf_f / (1 − b_f + b_f·len_f/avglen_f). Folded-syllable postings also carry their
+/// positions (field << 20 | position) as delta varints in `positions`.
+public final class InvertedIndex: Sendable {
+    /// What the index keeps of each document: enough to show it and to explain a score.
+    public struct StoredDocument: Sendable, Equatable {
+        public var id: String
+        public var title: String
+        /// Token count of each field (by field number).
+        public var fieldLengths: [UInt32]
+    }
+
+    public let config: RetrievalConfig
+    public let fieldNames: [String]
+    public let documents: [StoredDocument]
+    /// Average token count per field (by field number).
+    public let averageFieldLengths: [Double]
+    let termIDs: [String: Int32]
+    let terms: [String]
+    let postingStart: [UInt32]
+    let postingDocs: [UInt32]
+    let postingWeights: [Float]
+    let positionStart: [UInt32]
+    let positions: [UInt8]
+    let fuzzy: FuzzyIndex
+    let documentNumbers: [String: Int]
+
+    init(config: RetrievalConfig, fieldNames: [String], documents: [StoredDocument], averageFieldLengths: [Double],
+         termIDs: [String: Int32], terms: [String], postingStart: [UInt32], postingDocs: [UInt32],
+         postingWeights: [Float], positionStart: [UInt32], positions: [UInt8]) {
+        self.config = config
+        self.fieldNames = fieldNames
+        self.documents = documents
+        self.averageFieldLengths = averageFieldLengths
+        self.termIDs = termIDs
+        self.terms = terms
+        self.postingStart = postingStart
+        self.postingDocs = postingDocs
+        self.postingWeights = postingWeights
+        self.positionStart = positionStart
+        self.positions = positions
+        self.fuzzy = FuzzyIndex(terms: terms)
+        var numbers: [String: Int] = [:]
+        for (number, document) in documents.enumerated() { numbers[document.id] = number }
+        self.documentNumbers = numbers
+    }
+
+    public var documentCount: Int { documents.count }
+    public var termCount: Int { terms.count }
+    public var postingCount: Int { postingDocs.count }
+
+    /// The term number of a dictionary key.
+    func termID(_ kind: TermKind, _ text: String) -> Int32? { termIDs[kind.key(text)] }
+
+    /// Documents containing a term.
+    func documentFrequency(_ term: Int32) -> Int {
+        Int(postingStart[Int(term) + 1] - postingStart[Int(term)])
+    }
+
+    /// Lucene's non-negative IDF: ln(1 + (N − df + 0.5) / (df + 0.5)).
+    func idf(_ term: Int32) -> Double {
+        let n = Double(documents.count), df = Double(documentFrequency(term))
+        return (1 + (n - df + 0.5) / (df + 0.5)).log()
+    }
+
+    /// Positions (field, position) of a folded term in a document, for explanations.
+    func positions(of term: Int32, in document: Int) -> [(field: Int, position: Int)] {
+        let range = Int(postingStart[Int(term)])..<Int(postingStart[Int(term) + 1])
+        guard let slot = binarySearch(postingDocs, UInt32(document), in: range) else { return [] }
+        var offset = Int(positionStart[slot])
+        let end = Int(positionStart[slot + 1])
+        var result: [(Int, Int)] = []
+        var previous: UInt32 = 0
+        while offset < end, let delta = Varint.read(positions, &offset) {
+            previous += delta
+            result.append((Int(previous >> 20), Int(previous & 0xFFFFF)))
+        }
+        return result
+    }
+
+    /// The index of the document's posting within a term's range.
+    func binarySearch(_ array: [UInt32], _ value: UInt32, in range: Range<Int>) -> Int? {
+        var low = range.lowerBound, high = range.upperBound
+        while low < high {
+            let mid = (low + high) / 2
+            if array[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low < range.upperBound && array[low] == value ? low : nil
+    }
+}
+
+extension Double {
+    @inline(__always)
+    func log() -> Double { Foundation.log(self) }
+}
+
+import Foundation
