@@ -4,6 +4,8 @@ public struct Procedure: Sendable, Equatable, Identifiable {
     /// Procedure or general guide.
     public enum Kind: String, Sendable, CaseIterable {
         case procedure, guide
+        /// Converted from the national portal by `hoidap import`; no curated aliases or examples.
+        case imported
     }
 
     /// The ways a dossier can be submitted.

@@ -86,14 +86,15 @@ public enum ProcedureLoader {
         let kindText = fields["kind"].flatMap { file.string($0, field: "kind") } ?? "procedure"
         let kind = Procedure.Kind(rawValue: kindText)
         if kind == nil {
-            file.report(fields["kind"], "unknown kind '\(kindText)'", hint: "use procedure or guide")
+            file.report(fields["kind"], "unknown kind '\(kindText)'", hint: "use procedure, guide or imported")
         }
         let isGuide = kind == .guide
+        let isImported = kind == .imported
         let procedure = Procedure(
             id: id, kind: kind ?? .procedure,
             code: fields["code"].flatMap { file.string($0, field: "code", allowEmpty: true) } ?? "",
             title: file.string(fields["title"], field: "title") ?? "",
-            aliases: file.strings(fields["aliases"], field: "aliases", minimum: 2) ?? [],
+            aliases: file.strings(fields["aliases"], field: "aliases", minimum: isImported ? 0 : 2) ?? [],
             field: file.string(fields["field"], field: "field") ?? "",
             level: file.string(fields["level"], field: "level") ?? "",
             agency: file.string(fields["agency"], field: "agency") ?? "",
@@ -106,13 +107,13 @@ public enum ProcedureLoader {
             exemptions: fields["exemptions"].flatMap { file.strings($0, field: "exemptions") } ?? [],
             requirements: fields["requirements"].flatMap { file.strings($0, field: "requirements") } ?? [],
             result: file.string(fields["result"], field: "result") ?? "",
-            legalBasis: file.strings(fields["legal_basis"], field: "legal_basis", minimum: isGuide ? 0 : 1) ?? [],
+            legalBasis: file.strings(fields["legal_basis"], field: "legal_basis", minimum: isGuide || isImported ? 0 : 1) ?? [],
             notes: fields["notes"].flatMap { file.strings($0, field: "notes") } ?? [],
             source: fields["source"].flatMap { file.string($0, field: "source") },
             updated: readDate(fields["updated"], file),
-            examples: file.strings(fields["examples"], field: "examples", minimum: 4) ?? [],
+            examples: file.strings(fields["examples"], field: "examples", minimum: isImported ? 0 : 4) ?? [],
             file: file.displayName)
-        if !isGuide {
+        if !isGuide && !isImported {
             for (field, list) in [("documents", procedure.documents.count), ("duration", procedure.duration.count), ("fee", procedure.fee.count)]
             where list == 0 && fields[field]?.sequence != nil {
                 file.report(fields[field], "'\(field)' is empty for a procedure", hint: "list at least one entry, or set kind: guide")

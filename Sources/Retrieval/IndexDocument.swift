@@ -44,6 +44,22 @@ public struct RetrievalConfig: Sendable, Equatable, Codable {
 
     public init() {}
 
+    /// Decodes a partial configuration: missing keys keep their defaults.
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        k1 = try values.decodeIfPresent(Double.self, forKey: .k1) ?? k1
+        defaultB = try values.decodeIfPresent(Double.self, forKey: .defaultB) ?? defaultB
+        defaultFieldWeight = try values.decodeIfPresent(Double.self, forKey: .defaultFieldWeight) ?? defaultFieldWeight
+        fieldWeights = try values.decodeIfPresent([String: Double].self, forKey: .fieldWeights) ?? fieldWeights
+        fieldB = try values.decodeIfPresent([String: Double].self, forKey: .fieldB) ?? fieldB
+        accentBonus = try values.decodeIfPresent(Double.self, forKey: .accentBonus) ?? accentBonus
+        bigramWeight = try values.decodeIfPresent(Double.self, forKey: .bigramWeight) ?? bigramWeight
+        fuzzyWeight = try values.decodeIfPresent(Double.self, forKey: .fuzzyWeight) ?? fuzzyWeight
+        fillerWeight = try values.decodeIfPresent(Double.self, forKey: .fillerWeight) ?? fillerWeight
+        alternativeScale = try values.decodeIfPresent(Double.self, forKey: .alternativeScale) ?? alternativeScale
+    }
+
     public func weight(of field: String) -> Double { fieldWeights[field] ?? defaultFieldWeight }
     public func b(of field: String) -> Double { fieldB[field] ?? defaultB }
 }

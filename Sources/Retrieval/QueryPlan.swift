@@ -71,7 +71,7 @@ struct QueryPlanner {
         for alternative in analysis.alternatives {
             let source: QueryPlan.Clause.Source = QueryPlan.Clause.Source(rawValue: alternative.reason.rawValue) ?? .synonym
             let weight = alternative.weight * config.alternativeScale
-            let syllables = Analyzer.document.tokens(alternative.text).filter(\.isPositional)
+            let syllables = alternative.parts
             for syllable in syllables {
                 let filler = Self.fillers.contains(syllable.folded) ? config.fillerWeight : 1.0
                 add(.folded, syllable.folded, weight * filler, source)

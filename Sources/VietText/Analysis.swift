@@ -82,18 +82,27 @@ public struct Alternative: Sendable, Equatable, CustomStringConvertible {
         case telex, vni, abbreviation, teencode, synonym
     }
 
+    /// One syllable of a reading in both keys.
+    public struct Part: Sendable, Equatable {
+        public var text: String
+        public var folded: String
+    }
+
     /// The reading, normalized (lowercase, canonical tones); may be several syllables.
     public var text: String
     public var weight: Double
     public var reason: Reason
     /// Token positions the reading replaces, half-open.
     public var span: Range<Int>
+    /// The reading's syllables, analyzed once (lexicon readings are analyzed when loaded).
+    public var parts: [Part]
 
-    public init(text: String, weight: Double, reason: Reason, span: Range<Int>) {
+    public init(text: String, weight: Double, reason: Reason, span: Range<Int>, parts: [Part]? = nil) {
         self.text = text
         self.weight = weight
         self.reason = reason
         self.span = span
+        self.parts = parts ?? Analyzer.document.tokens(text).filter(\.isPositional).map { Part(text: $0.text, folded: $0.folded) }
     }
 
     public var description: String { "\(text) (\(reason.rawValue) \(weight)) @\(span.lowerBound)..<\(span.upperBound)" }

@@ -33,15 +33,19 @@ public struct Lexicon: Sendable {
     }
 
     /// One match of an entry over a span of token positions.
-    public struct Match: Sendable, Equatable {
+    public struct Match: Sendable {
         public var entry: Entry
         /// Positions covered, half-open.
         public var span: Range<Int>
+        /// The entry's readings, normalized and analyzed.
+        public var readings: [(text: String, parts: [Alternative.Part])]
     }
 
     struct Compiled: Sendable {
         var entry: Entry
         var syllables: [(text: String, folded: String)]
+        /// Each reading normalized, with its syllables.
+        var readings: [(text: String, parts: [Alternative.Part])]
     }
 
     public let entries: [Entry]
@@ -57,7 +61,11 @@ public struct Lexicon: Sendable {
         for entry in entries {
             let syllables = analyzer.tokens(entry.term).filter(\.isPositional).map { ($0.text, $0.folded) }
             guard let first = syllables.first else { continue }
-            index[first.1, default: []].append(Compiled(entry: entry, syllables: syllables))
+            let readings = entry.readings.map { reading in
+                let tokens = analyzer.tokens(reading).filter(\.isPositional)
+                return (VietString.normalize(reading), tokens.map { Alternative.Part(text: $0.text, folded: $0.folded) })
+            }
+            index[first.1, default: []].append(Compiled(entry: entry, syllables: syllables, readings: readings))
         }
         // Longer terms first, so "sổ hồng" is reported before a one-syllable entry.
         self.byFirstSyllable = index.mapValues { $0.sorted { $0.syllables.count > $1.syllables.count } }
@@ -87,7 +95,8 @@ public struct Lexicon: Sendable {
                 }
                 if agrees {
                     found.append(Match(entry: candidate.entry,
-                                       span: words[span.lowerBound].position..<(words[span.upperBound - 1].position + 1)))
+                                       span: words[span.lowerBound].position..<(words[span.upperBound - 1].position + 1),
+                                       readings: candidate.readings))
                 }
             }
         }

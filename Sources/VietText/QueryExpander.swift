@@ -12,11 +12,13 @@ struct QueryExpander {
         for (index, token) in tokens.enumerated() where token.kind == .word {
             let span = token.position..<(token.position + 1)
             if let telex = SyllableRepair.telex(token.text) {
-                alternatives.append(Alternative(text: telex, weight: Self.telexWeight, reason: .telex, span: span))
+                alternatives.append(Alternative(text: telex, weight: Self.telexWeight, reason: .telex, span: span,
+                                                parts: [.init(text: telex, folded: VietString.foldKey(telex))]))
                 repaired[index].text = telex
                 repaired[index].folded = VietString.foldKey(telex)
             } else if let vni = SyllableRepair.vni(token.text) {
-                alternatives.append(Alternative(text: vni, weight: Self.vniWeight, reason: .vni, span: span))
+                alternatives.append(Alternative(text: vni, weight: Self.vniWeight, reason: .vni, span: span,
+                                                parts: [.init(text: vni, folded: VietString.foldKey(vni))]))
                 repaired[index].text = vni
                 repaired[index].folded = VietString.foldKey(vni)
             }
@@ -29,11 +31,11 @@ struct QueryExpander {
                 case .teencode: .teencode
                 case .synonym: .synonym
                 }
-                for reading in match.entry.readings {
-                    let text = VietString.normalize(reading)
-                    let key = "\(text)|\(match.span)"
+                for reading in match.readings {
+                    let key = "\(reading.text)|\(match.span)"
                     guard seen.insert(key).inserted else { continue }
-                    alternatives.append(Alternative(text: text, weight: match.entry.weight, reason: reason, span: match.span))
+                    alternatives.append(Alternative(text: reading.text, weight: match.entry.weight, reason: reason,
+                                                    span: match.span, parts: reading.parts))
                 }
             }
         }

@@ -9,7 +9,12 @@ public enum SyllableRepair {
 
     /// The telex reading of a lowercase ASCII token, or nil.
     public static func telex(_ word: String) -> String? {
-        guard word.count >= 2, word.allSatisfy({ $0.isASCII && $0.isLetter }), !Syllable.isValid(word) else { return nil }
+        // Cheap rejections first: only ASCII letters, and some telex key must be present.
+        let bytes = word.utf8
+        guard bytes.count >= 2, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
+        let keys = bytes.contains { $0 == 0x73 || $0 == 0x66 || $0 == 0x72 || $0 == 0x78 || $0 == 0x6A || $0 == 0x7A || $0 == 0x77 }
+        let doubled = zip(bytes, bytes.dropFirst()).contains { $0 == $1 && ($0 == 0x61 || $0 == 0x65 || $0 == 0x6F || $0 == 0x64) }
+        guard keys || doubled, !Syllable.isValid(word) else { return nil }
         var letters: [Character] = []
         var tone: Tone = .level
         var sawVowel = false
@@ -47,7 +52,7 @@ public enum SyllableRepair {
 
     /// The VNI reading of a lowercase token of letters and digits, or nil.
     public static func vni(_ word: String) -> String? {
-        guard word.contains(where: { $0.isASCII && $0.isNumber }), word.contains(where: \.isLetter),
+        guard word.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), word.contains(where: { $0.isASCII && $0.isNumber }), word.contains(where: \.isLetter),
               word.first?.isLetter == true, word.filter(\.isLetter).count >= 2,
               word.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
         var letters: [Character] = []

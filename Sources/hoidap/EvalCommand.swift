@@ -14,7 +14,10 @@ struct EvalCommand: ParsableCommand {
     )
 
     @Option(help: "Corpus: a JSON Lines file (generic or portal records) or a curated corpus folder.")
-    var corpus: String
+    var corpus: String?
+
+    @Option(help: "A snapshot written by `hoidap index build` (instead of --corpus).")
+    var index: String?
 
     @Option(help: "Questions in JSON Lines ({\"question\", \"relevant\"}).")
     var questions: String
@@ -37,22 +40,34 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Print one JSON object.")
     var json = false
 
+    @Option(help: "Scoring parameters as JSON (RetrievalConfig keys; missing keys keep their defaults).")
+    var config: String?
+
     @Option(name: .customLong("intents"), help: "Folder with lexicon.yaml.")
     var intentsDirectory = "intents"
 
     func validate() throws {
+        guard (corpus == nil) != (index == nil) else { throw ValidationError("give exactly one of --corpus and --index") }
+        if index != nil, baseline != nil { throw ValidationError("--baseline needs --corpus (the baseline indexes the documents itself)") }
         if let baseline, baseline != "fts5" { throw ValidationError("unknown baseline '\(baseline)': use fts5") }
         if explainMisses < 0 { throw ValidationError("--explain-misses must not be negative") }
     }
 
     func run() throws {
-        let documents = try CorpusLoading.documents(corpus: corpus, format: format)
         let questionSet: [LabelledQuestion]
         do { questionSet = try LabelledQuestion.read(path: questions) } catch { throw ValidationError(error.description) }
         let lexicon = (try? LexiconLoader.load(path: intentsDirectory + "/lexicon.yaml")) ?? .empty
-        var builder = IndexBuilder()
-        for document in documents { builder.add(document) }
-        let searcher = Searcher(index: builder.build(), analyzer: Analyzer.document.with(lexicon: lexicon))
+        var documents: [IndexDocument] = []
+        let built: InvertedIndex
+        if let index {
+            do { built = try IndexSnapshot.load(path: index) } catch { throw ValidationError(error.description) }
+        } else {
+            documents = try CorpusLoading.documents(corpus: corpus ?? "", format: format)
+            var builder = IndexBuilder(config: try RetrievalConfigLoading.load(config))
+            for document in documents { builder.add(document) }
+            built = builder.build()
+        }
+        let searcher = Searcher(index: built, analyzer: Analyzer.document.with(lexicon: lexicon))
         var reports = [EvaluationReport.run(searcher, questions: questionSet, stripDiacritics: stripDiacritics)]
         if baseline == "fts5" {
             reports.append(EvaluationReport.run(try FTS5Loading.ranker(documents), questions: questionSet, stripDiacritics: stripDiacritics))
@@ -61,7 +76,7 @@ struct EvalCommand: ParsableCommand {
         if json {
             print(EvalOutput.json(reports).serialized())
         } else {
-            print(EvalOutput.table(reports, title: "\(questionSet.filter { !$0.relevant.isEmpty }.count) questions, \(documents.count) documents\(stripDiacritics ? ", diacritics stripped" : "")"))
+            print(EvalOutput.table(reports, title: "\(questionSet.filter { !$0.relevant.isEmpty }.count) questions, \(built.documentCount) documents\(stripDiacritics ? ", diacritics stripped" : "")"))
             if explainMisses > 0 { print(EvalOutput.misses(reports[0], searcher: searcher, limit: explainMisses)) }
         }
     }
@@ -85,3 +100,14 @@ enum CorpusLoading {
 }
 
 extension CorpusReader.Format: ExpressibleByArgument {}
+
+/// Reading `--config`: a JSON object whose keys override the defaults.
+enum RetrievalConfigLoading {
+    static func load(_ path: String?) throws -> RetrievalConfig {
+        guard let path else { return RetrievalConfig() }
+        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
+        do { return try JSONDecoder().decode(RetrievalConfig.self, from: data) } catch {
+            throw ValidationError("\(path) is not a valid scoring configuration: \(error)")
+        }
+    }
+}
