@@ -28,13 +28,13 @@ public struct IndexDocument: Sendable, Equatable {
 public struct RetrievalConfig: Sendable, Equatable, Codable {
     public var k1: Double = 1.2
     public var defaultB: Double = 0.75
-    public var defaultFieldWeight: Double = 1.0
-    public var fieldWeights: [String: Double] = ["title": 2.5, "aliases": 2.0, "examples": 1.5]
+    public var defaultFieldWeight: Double = 0.35
+    public var fieldWeights: [String: Double] = ["title": 6, "aliases": 2, "examples": 1, "text": 1.5]
     public var fieldB: [String: Double] = ["title": 0.5, "aliases": 0.5]
     /// Extra weight for matching the accented form where the query had marks.
     public var accentBonus: Double = 0.3
     /// Weight of adjacent-syllable (phrase) matches.
-    public var bigramWeight: Double = 0.6
+    public var bigramWeight: Double = 1.0
     /// Weight of edit-distance-1 matches of unknown syllables.
     public var fuzzyWeight: Double = 0.4
     /// Weight of query words that carry little meaning (và, của, là, ạ, nhé, …).

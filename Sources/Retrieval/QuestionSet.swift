@@ -11,6 +11,17 @@ public struct LabelledQuestion: Sendable, Equatable {
     public var category: String?
     public var line: Int
 
+    public init(question: String, relevant: [String], style: String? = nil, aspect: String? = nil, intent: String? = nil,
+                category: String? = nil, line: Int = 0) {
+        self.question = question
+        self.relevant = relevant
+        self.style = style
+        self.aspect = aspect
+        self.intent = intent
+        self.category = category
+        self.line = line
+    }
+
     /// Reads a question set; lines without a question are refused with their number.
     public static func read(path: String) throws(CorpusReader.Problem) -> [LabelledQuestion] {
         guard let data = FileManager.default.contents(atPath: path) else {

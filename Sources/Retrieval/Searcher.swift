@@ -29,6 +29,11 @@ public struct Searcher: Sendable {
         QueryPlanner(index: index).plan(analyzer.analyze(query, purpose: .query))
     }
 
+    /// The plan of an already analyzed query (analyze once, plan against several indexes).
+    public func plan(analysis: Analysis) -> QueryPlan {
+        QueryPlanner(index: index).plan(analysis)
+    }
+
     /// The best `limit` documents, best first; ties by document number.
     public func search(_ query: String, limit: Int = 10) -> [SearchHit] {
         search(plan: plan(query), limit: limit)
@@ -99,5 +104,13 @@ enum TopK {
             }
         }
         return heap.sorted { worse($1, $0) }
+    }
+}
+
+extension Searcher {
+    /// An upper bound of any document's score for a plan: Σ idf·weight (tf'/(k1 + tf') < 1).
+    /// Scores divided by it are comparable across queries of different lengths.
+    public func bound(_ plan: QueryPlan) -> Double {
+        plan.clauses.reduce(0) { $0 + index.idf($1.term) * $1.weight }
     }
 }

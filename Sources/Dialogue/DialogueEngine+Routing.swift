@@ -1,0 +1,144 @@
+import Foundation
+import Knowledge
+import Retrieval
+
+/// The decision thresholds of one turn, each measured on the development set
+/// (`hoidap eval --questions eval/dev/questions.jsonl --chat`, README "Dialogue").
+public struct DialogueThresholds: Sendable, Equatable {
+    /// A chit-chat vote this strong, on a short message, is chit-chat.
+    public var chitChat = 0.1
+    /// Escalation vote strength that files a report even without a complaint cue.
+    public var escalate = 0.1
+    /// With a complaint cue, this much is enough.
+    public var escalateWithCue = 0.25
+    /// Below this normalized procedure score, a message is not about a procedure.
+    public var procedure = 0.12
+    /// An out-of-scope vote this strong, above the procedure score, refuses.
+    public var outOfScope = 0.1
+    /// Below this relative margin between the two best procedures, ask which one.
+    public var clarifyMargin = 0.01
+    /// Messages up to this many syllables with an aspect cue are follow-ups when a procedure is in context.
+    public var followUpLength = 7
+
+    public init() {}
+}
+
+extension DialogueEngine {
+    func route(_ session: inout Session, message: String, reading: Reading) -> Reply {
+        let t = thresholds
+        let groups = reading.groups
+        func score(_ group: String) -> Double { groups[group] ?? 0 }
+        if let code = ticketCode(in: message) {
+            return startStatus(&session, message: message, code: code)
+        }
+        let chit = ChitChat.allCases.map { ($0, score($0.rawValue)) }.max { $0.1 < $1.1 }!
+        let short = reading.syllables.count <= 8
+        if chit.1 >= t.chitChat, short, chit.1 >= score("procedure"), chit.1 >= score("escalate"), chit.1 >= reading.procedureScore {
+            return reply(session, Intent(chit.0), answer: chitChatReply(chit.0), confidence: chit.1,
+                         suggestions: chit.0 == .goodbye || chit.0 == .thanks ? [] : starterSuggestions())
+        }
+        if score("ticket_status") >= max(score("procedure"), score("escalate"), t.chitChat), score("ticket_status") >= reading.procedureScore {
+            return startStatus(&session, message: message, code: nil)
+        }
+        let escalation = score("escalate")
+        if (escalation >= t.escalate && escalation >= score("procedure")) || (reading.complaint && escalation >= t.escalateWithCue) {
+            return startEscalation(&session, message: message, reading: reading, confidence: escalation)
+        }
+        // Follow-up about the procedure in context: a short message with an aspect cue.
+        if let current = session.procedureID, let procedure = byID[current], let aspect = reading.aspect,
+           reading.syllables.count <= t.followUpLength,
+           reading.hits.first?.id == current || reading.procedureScore < t.procedure * 2.5 {
+            return answer(&session, procedure, aspect: aspect.aspect, score: reading.hits.first { $0.id == current }?.score ?? 0,
+                          confidence: 0.8)
+        }
+        if score("out_of_scope") >= t.outOfScope, score("out_of_scope") > reading.procedureScore, score("out_of_scope") >= score("procedure") {
+            return reply(session, .outOfScope, answer: outOfScopeReply(), confidence: score("out_of_scope"), suggestions: starterSuggestions())
+        }
+        guard let top = reading.hits.first, reading.procedureScore >= t.procedure, let procedure = byID[top.id] else {
+            return reply(session, .outOfScope, answer: Phrases.noMatch, confidence: 1 - reading.procedureScore, suggestions: starterSuggestions())
+        }
+        let aspect = reading.aspect?.aspect ?? .overview
+        if reading.margin < t.clarifyMargin, reading.hits.count >= 2 {
+            let choices = Array(reading.hits.prefix(3))
+            session.candidates = choices.map(\.id)
+            session.pendingAspect = aspect
+            let list = choices.enumerated().map { "\($0.offset + 1). \($0.element.title)" }.joined(separator: "\n")
+            return reply(session, .clarify, answer: Phrases.clarify + "\n" + list, confidence: reading.margin,
+                         aspect: aspect, candidates: choices.map { ref($0) }, suggestions: choices.indices.map { "Số \($0 + 1)" })
+        }
+        return answer(&session, procedure, aspect: aspect, score: top.score,
+                      confidence: min(1, reading.procedureScore + reading.margin), candidates: Array(reading.hits.prefix(3)))
+    }
+
+    func answer(_ session: inout Session, _ procedure: Procedure, aspect: Aspect, score: Double, confidence: Double,
+                candidates: [SearchHit] = []) -> Reply {
+        session.procedureID = procedure.id
+        session.lastAspect = aspect
+        session.candidates = []
+        let ref = Reply.ProcedureRef(id: procedure.id, title: procedure.title, code: procedure.code, score: score)
+        return reply(session, .procedure, answer: composer.answer(procedure, aspect: aspect), confidence: confidence,
+                     procedure: ref, aspect: aspect, candidates: candidates.map { self.ref($0) },
+                     suggestions: suggestions(after: aspect, procedure: procedure))
+    }
+
+    func ref(_ hit: SearchHit) -> Reply.ProcedureRef {
+        Reply.ProcedureRef(id: hit.id, title: hit.title, code: byID[hit.id]?.code ?? "", score: hit.score)
+    }
+
+    /// The next questions worth a chip: the usual aspects not just answered.
+    func suggestions(after aspect: Aspect, procedure: Procedure) -> [String] {
+        let order: [Aspect] = [.documents, .fee, .duration, .agency, .online, .steps]
+        return order.filter { $0 != aspect && ($0 != .online || procedure.isOnline) }.prefix(3)
+            .compactMap { knowledge.intents.aspects[$0]?.question }
+    }
+
+    func starterSuggestions() -> [String] {
+        ["Làm lại căn cước bị mất", "Đăng ký khai sinh cho con", "Tôi muốn phản ánh sự cố"]
+    }
+
+    func outOfScopeReply() -> String {
+        knowledge.intents.outOfScope.replies.randomElement() ?? Phrases.noMatch
+    }
+
+    /// A choice after a clarification: "số 2", "2", "cái thứ hai", or words of a title.
+    func pickCandidate(_ session: inout Session, message: String) -> Reply? {
+        let folded = VietStringKey.fold(message)
+        let ordinals = [["1", "mot", "nhat", "dau"], ["2", "hai"], ["3", "ba"]]
+        var chosen: String? = nil
+        let words = Set(folded.split(separator: " ").map(String.init))
+        if words.count <= 4 {
+            for (index, names) in ordinals.enumerated() where index < session.candidates.count && !words.isDisjoint(with: names) {
+                chosen = session.candidates[index]
+                break
+            }
+        }
+        if chosen == nil {
+            let reading = read(message)
+            if let top = reading.hits.first, session.candidates.contains(top.id), reading.aspect == nil || reading.syllables.count <= 6 {
+                chosen = top.id
+            }
+        }
+        guard let id = chosen, let procedure = byID[id] else {
+            session.candidates = []
+            return nil
+        }
+        let aspect = session.pendingAspect ?? .overview
+        session.pendingAspect = nil
+        return answer(&session, procedure, aspect: aspect, score: 0, confidence: 0.9)
+    }
+
+    func ticketCode(in message: String) -> String? {
+        guard let pattern = codePattern,
+              let match = pattern.firstMatch(in: message, range: NSRange(message.startIndex..., in: message)),
+              let range = Range(match.range, in: message) else { return nil }
+        return message[range].uppercased()
+    }
+}
+
+/// Folding for short replies ("Số 2" → "so 2").
+enum VietStringKey {
+    static func fold(_ text: String) -> String { VietTextFold.searchKey(text) }
+}
+
+import VietText
+typealias VietTextFold = VietString

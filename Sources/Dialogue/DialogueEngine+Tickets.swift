@@ -1,0 +1,173 @@
+import Foundation
+import Knowledge
+import VietText
+
+/// The 1022 flows: collecting a report one question at a time (with corrections and a
+/// confirmed summary), and looking up a ticket by code and phone.
+extension DialogueEngine {
+    static let confirmWords: Set<String> = ["dong y", "ok", "oke", "co", "xac nhan", "gui", "gui di", "dung", "dung roi", "yes", "uh", "u", "vang", "da", "chinh xac"]
+    static let cancelWords: Set<String> = ["huy", "thoi", "khong gui", "khong gui nua", "huy bo", "cancel", "dung lai"]
+
+    func startEscalation(_ session: inout Session, message: String, reading: Reading, confidence: Double) -> Reply {
+        let category = escalationCategory(reading)
+        var escalation = Session.Escalation(category: category)
+        // A message that already describes the problem (not just "cho tôi gặp nhân viên") is the description.
+        if reading.syllables.count >= 6, !(reading.groups["escalate"] ?? 0 > 0 && category == .khac && reading.syllables.count < 9) {
+            escalation.description = message
+        }
+        if let ward = wards.matches(in: reading.syllables).max(by: { $0.phrase.syllables.count < $1.phrase.syllables.count }) {
+            escalation.ward = ward.phrase.label
+        }
+        session.escalation = escalation
+        let name = knowledge.intents.categories[category]?.name ?? "Khác"
+        return reply(session, .escalate, answer: Phrases.escalationStart(name) + " " + question(for: escalation),
+                     confidence: confidence, category: category)
+    }
+
+    /// The category by cue phrases, then by the nearest reports.
+    func escalationCategory(_ reading: Reading) -> EscalationCategory {
+        if let best = reading.categoryCues.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }),
+           best.value >= 1, (reading.categories[best.key] ?? 0) >= (reading.categories.values.max() ?? 0) * 0.6 {
+            return best.key
+        }
+        return reading.categories.max(by: { $0.value < $1.value })?.key ?? .khac
+    }
+
+    func question(for escalation: Session.Escalation) -> String {
+        switch escalation.missing {
+        case .description: Phrases.askDescription
+        case .address: Phrases.askAddress
+        case .name: Phrases.askName
+        case .phone: Phrases.askPhone
+        case nil: Phrases.summary(escalation, name: knowledge.intents.categories[escalation.category]?.name ?? "Khác")
+        }
+    }
+
+    func continueEscalation(_ session: inout Session, message: String) -> Reply {
+        guard var escalation = session.escalation else { return ask(message) }
+        let folded = VietString.searchKey(message)
+        let category = escalation.category
+        func respond(_ text: String, confidence: Double = 1, ticket: Reply.TicketRef? = nil) -> Reply {
+            reply(session, .escalate, answer: text, confidence: confidence, category: category, ticket: ticket)
+        }
+        if Self.cancelWords.contains(folded) {
+            session.escalation = nil
+            return respond(Phrases.cancelled)
+        }
+        if applyCorrection(&escalation, message: message, folded: folded) {
+            escalation.confirming = escalation.missing == nil
+            session.escalation = escalation
+            return respond(question(for: escalation))
+        }
+        if escalation.confirming {
+            guard Self.confirmWords.contains(folded) else {
+                return respond(Phrases.confirmHint)
+            }
+            let draft = TicketDraft(category: escalation.category, description: escalation.description ?? "",
+                                    address: escalation.address ?? "", ward: escalation.ward, name: escalation.name ?? "",
+                                    phone: escalation.phone ?? "", transcript: session.transcript)
+            do {
+                let created = try desk.create(draft)
+                session.escalation = nil
+                return respond(Phrases.created(created),
+                               ticket: Reply.TicketRef(code: created.code, status: "Đã tiếp nhận", expectedBy: created.expectedBy, unit: created.unit))
+            } catch {
+                return respond(Phrases.ticketFailed, confidence: 0)
+            }
+        }
+        switch escalation.missing {
+        case .description: escalation.description = message
+        case .address:
+            escalation.address = message
+            let syllables = analyzer.tokens(message).filter(\.isPositional).map(\.folded)
+            if let ward = wards.matches(in: syllables).max(by: { $0.phrase.syllables.count < $1.phrase.syllables.count }) {
+                escalation.ward = ward.phrase.label
+            }
+        case .name: escalation.name = message
+        case .phone:
+            switch desk.normalizePhone(message) {
+            case .success(let phone): escalation.phone = phone
+            case .failure(let problem):
+                session.escalation = escalation
+                return respond(problem.message + " " + Phrases.askPhone)
+            }
+        case nil: break
+        }
+        escalation.confirming = escalation.missing == nil
+        session.escalation = escalation
+        return respond(question(for: escalation))
+    }
+
+    /// "sửa số điện thoại 0912…", "sửa tên Nguyễn Văn A", "sửa địa chỉ …", "sửa nội dung …".
+    func applyCorrection(_ escalation: inout Session.Escalation, message: String, folded: String) -> Bool {
+        guard folded.hasPrefix("sua ") || folded.hasPrefix("doi ") || folded.hasPrefix("nham ") else { return false }
+        let targets: [(keys: [String], slot: Session.Escalation.Slot)] = [
+            (["so dien thoai", "dien thoai", "sdt", "so"], .phone), (["ho ten", "ten"], .name),
+            (["dia chi", "dia diem", "noi"], .address), (["noi dung", "su viec", "mo ta"], .description),
+        ]
+        let words = message.split(separator: " ").map(String.init)
+        for target in targets {
+            for key in target.keys {
+                let keyWords = key.split(separator: " ").count
+                guard folded.dropFirst(4).hasPrefix(key), words.count > keyWords + 1 else { continue }
+                let value = words.dropFirst(keyWords + 1).joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " :,-"))
+                guard !value.isEmpty else { continue }
+                switch target.slot {
+                case .phone:
+                    guard case .success(let phone) = desk.normalizePhone(value) else { return false }
+                    escalation.phone = phone
+                case .name: escalation.name = value
+                case .address: escalation.address = value
+                case .description: escalation.description = value
+                }
+                return true
+            }
+        }
+        return false
+    }
+
+    func startStatus(_ session: inout Session, message: String, code: String?) -> Reply {
+        var lookup = Session.StatusLookup(code: code, phone: nil)
+        lookup.phone = phoneInMessage(message)
+        session.statusLookup = lookup
+        return finishStatus(&session)
+    }
+
+    func continueStatus(_ session: inout Session, message: String) -> Reply? {
+        guard var lookup = session.statusLookup else { return nil }
+        if Self.cancelWords.contains(VietString.searchKey(message)) {
+            session.statusLookup = nil
+            return reply(session, .ticketStatus, answer: "Đã dừng tra cứu.", confidence: 1)
+        }
+        if lookup.code == nil { lookup.code = ticketCode(in: message) }
+        if lookup.phone == nil { lookup.phone = phoneInMessage(message) }
+        guard lookup.code != nil || lookup.phone != nil else {
+            // Not an answer to the question: treat it as a new message.
+            session.statusLookup = nil
+            return nil
+        }
+        session.statusLookup = lookup
+        return finishStatus(&session)
+    }
+
+    func finishStatus(_ session: inout Session) -> Reply {
+        guard let lookup = session.statusLookup else { return reply(session, .ticketStatus, answer: Phrases.askCode, confidence: 1) }
+        guard let code = lookup.code else { return reply(session, .ticketStatus, answer: Phrases.askCode, confidence: 1) }
+        guard let phone = lookup.phone else { return reply(session, .ticketStatus, answer: Phrases.askLookupPhone, confidence: 1) }
+        session.statusLookup = nil
+        guard let view = desk.status(code: code, phone: phone) else {
+            return reply(session, .ticketStatus, answer: Phrases.notFound, confidence: 1)
+        }
+        return reply(session, .ticketStatus, answer: Phrases.status(view), confidence: 1,
+                     ticket: Reply.TicketRef(code: view.code, status: view.status, expectedBy: nil, unit: view.unit))
+    }
+
+    /// The first run of digits in a message that the desk accepts as a phone number.
+    func phoneInMessage(_ message: String) -> String? {
+        let candidates = message.split { !($0.isNumber || $0 == "+" || $0 == "." || $0 == " " || $0 == "-") }
+        for candidate in candidates where candidate.filter(\.isNumber).count >= 10 {
+            if case .success(let phone) = desk.normalizePhone(String(candidate)) { return phone }
+        }
+        return nil
+    }
+}

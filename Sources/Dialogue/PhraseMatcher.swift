@@ -1,0 +1,33 @@
+import VietText
+
+/// Finds cue phrases in a message by folded syllables ("bn tiền" matches "bn tien"), so
+/// cues work with and without diacritics.
+struct PhraseMatcher<Label: Sendable>: Sendable {
+    struct Phrase: Sendable {
+        var syllables: [String]
+        var label: Label
+    }
+
+    private let byFirst: [String: [Phrase]]
+
+    init(_ phrases: [(String, Label)]) {
+        var byFirst: [String: [Phrase]] = [:]
+        for (text, label) in phrases {
+            let syllables = Analyzer.document.tokens(text).filter(\.isPositional).map(\.folded)
+            guard let first = syllables.first else { continue }
+            byFirst[first, default: []].append(Phrase(syllables: syllables, label: label))
+        }
+        self.byFirst = byFirst.mapValues { $0.sorted { $0.syllables.count > $1.syllables.count } }
+    }
+
+    /// Every phrase found, with the syllable position where it starts.
+    func matches(in syllables: [String]) -> [(phrase: Phrase, start: Int)] {
+        var found: [(Phrase, Int)] = []
+        for start in syllables.indices {
+            for phrase in byFirst[syllables[start]] ?? [] where start + phrase.syllables.count <= syllables.count {
+                if Array(syllables[start..<(start + phrase.syllables.count)]) == phrase.syllables { found.append((phrase, start)) }
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,120 @@
+import ArgumentParser
+import Dialogue
+import Foundation
+import Retrieval
+
+/// `hoidap eval-chat`: chat-level figures of the whole dialogue over message and dialogue sets.
+struct EvalChatCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval-chat",
+        abstract: "Intent, aspect, procedure Hit@1, escalation, out-of-scope, chit-chat and dialogue-turn figures."
+    )
+
+    @Option(help: "Messages in JSON Lines ({\"question\", \"intent\", \"relevant\", \"aspect\", \"category\", \"style\"}).")
+    var questions: String
+
+    @Option(help: "Dialogues in JSON Lines ({\"turns\": [{\"q\", \"intent\", \"procedure\", \"aspect\"}]}).")
+    var dialogues: String?
+
+    @Option(help: "Print this many misses.")
+    var explainMisses = 0
+
+    @Flag(help: "Print one JSON object.")
+    var json = false
+
+    @Flag(help: "Search the decision thresholds on these sets (coordinate descent) and print the best.")
+    var tune = false
+
+    @OptionGroup var options: DialogueOptions
+
+    func run() throws {
+        let knowledge = try options.knowledge()
+        let messages: [LabelledQuestion]
+        do { messages = try LabelledQuestion.read(path: questions) } catch { throw ValidationError(error.description) }
+        var turns: [[LabelledQuestion]] = []
+        if let dialogues {
+            do { turns = try ChatEvaluation.readDialogues(path: dialogues) } catch { throw ValidationError(error.description) }
+        }
+        if tune { return ThresholdSearch.run(knowledge: knowledge, messages: messages, dialogues: turns) }
+        let engine = DialogueEngine(knowledge: knowledge, desk: InMemoryTicketDesk())
+        let result = ChatEvaluation.run(engine, questions: messages, dialogues: turns)
+        let rows: [(String, ChatEvaluation.Rate)] = [
+            ("intent accuracy", result.intent), ("procedure Hit@1", result.procedureHit), ("aspect accuracy", result.aspect),
+            ("escalation recall", result.escalationRecall), ("escalation precision", result.escalationPrecision),
+            ("escalation category", result.category), ("out-of-scope rejection", result.outOfScopeRejection),
+            ("wrongful rejection", result.wrongfulRejection), ("chit-chat", result.chitChat),
+            ("ticket status", result.ticketStatus), ("dialogue turns", result.dialogueTurns),
+        ] + result.procedureHitByStyle.keys.sorted().map { ("procedure Hit@1 \($0)", result.procedureHitByStyle[$0]!) }
+        if json {
+            var pairs = rows.map { ($0.0.replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "@", with: "_at_").replacingOccurrences(of: "-", with: "_").lowercased(),
+                                    JSONNumber.rounded($0.1.value)) }
+            pairs.append(("latency_us_p50", JSONNumber.rounded(result.p50Microseconds)))
+            pairs.append(("latency_us_p99", JSONNumber.rounded(result.p99Microseconds)))
+            print("{" + pairs.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
+            return
+        }
+        for (name, rate) in rows where rate.total > 0 {
+            print(name.padding(toLength: 32, withPad: " ", startingAt: 0) + String(format: "%.3f  (%d/%d)", rate.value, rate.hits, rate.total))
+        }
+        print(String(format: "one turn in-process: p50 %.0f µs, p99 %.0f µs", result.p50Microseconds, result.p99Microseconds))
+        print("reliability (confidence → accuracy):")
+        for bucket in result.reliability.keys.sorted() {
+            let rate = result.reliability[bucket]!
+            print(String(format: "  %.1f–%.1f  %.3f  (%d)", Double(bucket) / 10, Double(bucket + 1) / 10, rate.value, rate.total))
+        }
+        for miss in result.misses.prefix(explainMisses) {
+            print("MISS \(miss.question)\n     expected: \(miss.expected)\n     got:      \(miss.got)")
+        }
+    }
+}
+
+/// Numbers printed with four decimals.
+enum JSONNumber {
+    static func rounded(_ value: Double) -> String { String(format: "%.4f", value) }
+}
+
+/// Coordinate descent over the dialogue thresholds, scored on a balanced objective.
+enum ThresholdSearch {
+    static func objective(_ result: ChatEvaluation) -> Double {
+        let parts = [result.procedureHit.value * 2, result.aspect.value, result.escalationRecall.value, result.escalationPrecision.value,
+                     result.category.value, result.outOfScopeRejection.value, 1 - 3 * result.wrongfulRejection.value,
+                     result.chitChat.value, result.ticketStatus.value, result.dialogueTurns.value]
+        return parts.reduce(0, +) / Double(parts.count)
+    }
+
+    static func run(knowledge: Knowledge.KnowledgeBase, messages: [LabelledQuestion], dialogues: [[LabelledQuestion]]) {
+        var best = DialogueThresholds()
+        let sessions = SessionStore()
+        func score(_ thresholds: DialogueThresholds) -> Double {
+            objective(ChatEvaluation.run(DialogueEngine(knowledge: knowledge, desk: InMemoryTicketDesk(), sessions: sessions,
+                                                        thresholds: thresholds), questions: messages, dialogues: dialogues))
+        }
+        var bestScore = score(best)
+        let grid: [(String, WritableKeyPath<DialogueThresholds, Double>, [Double])] = [
+            ("chitChat", \.chitChat, [0.03, 0.05, 0.07, 0.1, 0.15, 0.2]),
+            ("escalate", \.escalate, [0.03, 0.05, 0.07, 0.1, 0.15]),
+            ("escalateWithCue", \.escalateWithCue, [0.02, 0.05, 0.1, 0.25]),
+            ("procedure", \.procedure, [0.05, 0.08, 0.1, 0.12, 0.15, 0.2]),
+            ("outOfScope", \.outOfScope, [0.03, 0.05, 0.07, 0.1, 0.15]),
+            ("clarifyMargin", \.clarifyMargin, [0, 0.02, 0.04, 0.08]),
+        ]
+        for round in 1...2 {
+            for (name, path, values) in grid {
+                for value in values {
+                    var candidate = best
+                    candidate[keyPath: path] = value
+                    let candidateScore = score(candidate)
+                    if candidateScore > bestScore + 1e-4 {
+                        best = candidate
+                        bestScore = candidateScore
+                        print(String(format: "round %d: %@ = %.2f → objective %.4f", round, name, value, bestScore))
+                    }
+                }
+            }
+        }
+        print(String(format: "best: chitChat %.2f, escalate %.2f, escalateWithCue %.2f, procedure %.2f, outOfScope %.2f, clarifyMargin %.2f (objective %.4f)",
+                     best.chitChat, best.escalate, best.escalateWithCue, best.procedure, best.outOfScope, best.clarifyMargin, bestScore))
+    }
+}
+
+import Knowledge
