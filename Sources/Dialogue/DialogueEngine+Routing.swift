@@ -6,19 +6,27 @@ import Retrieval
 /// (`hoidap eval --questions eval/dev/questions.jsonl --chat`, README "Dialogue").
 public struct DialogueThresholds: Sendable, Equatable {
     /// A chit-chat vote this strong, on a short message, is chit-chat.
-    public var chitChat = 0.1
+    public var chitChat = 0.3
+    /// The classifier's probability for a ticket-status question.
+    public var ticketStatus = 0.7
     /// Escalation vote strength that files a report even without a complaint cue.
-    public var escalate = 0.1
+    public var escalate = 0.6
+    /// Without a complaint or category cue, the escalation vote must reach this.
+    public var escalateWithoutCue = 0.8
     /// With a complaint cue, this much is enough.
-    public var escalateWithCue = 0.25
+    public var escalateWithCue = 0.3
     /// Below this normalized procedure score, a message is not about a procedure.
-    public var procedure = 0.12
+    public var procedure = 0.05
     /// An out-of-scope vote this strong, above the procedure score, refuses.
-    public var outOfScope = 0.1
+    public var outOfScope = 0.3
     /// Below this relative margin between the two best procedures, ask which one.
     public var clarifyMargin = 0.01
-    /// Messages up to this many syllables with an aspect cue are follow-ups when a procedure is in context.
-    public var followUpLength = 7
+    /// Below this share of content words found in the best procedure, a message is not about one.
+    public var coverage = 0.3
+    /// A follow-up with this many content syllables or fewer stays with the procedure in context.
+    public var followUpContent = 3
+    /// A message scoring this high on another procedure switches topic even with an aspect cue.
+    public var switchTopic = 0.35
 
     public init() {}
 }
@@ -26,35 +34,36 @@ public struct DialogueThresholds: Sendable, Equatable {
 extension DialogueEngine {
     func route(_ session: inout Session, message: String, reading: Reading) -> Reply {
         let t = thresholds
-        let groups = reading.groups
-        func score(_ group: String) -> Double { groups[group] ?? 0 }
+        let probabilities = reading.probabilities
+        func probability(_ group: String) -> Double { probabilities[group] ?? 0 }
+        let best = probabilities.max { $0.value < $1.value }?.key ?? "procedure"
         if let code = ticketCode(in: message) {
             return startStatus(&session, message: message, code: code)
         }
-        let chit = ChitChat.allCases.map { ($0, score($0.rawValue)) }.max { $0.1 < $1.1 }!
-        let short = reading.syllables.count <= 8
-        if chit.1 >= t.chitChat, short, chit.1 >= score("procedure"), chit.1 >= score("escalate"), chit.1 >= reading.procedureScore {
-            return reply(session, Intent(chit.0), answer: chitChatReply(chit.0), confidence: chit.1,
-                         suggestions: chit.0 == .goodbye || chit.0 == .thanks ? [] : starterSuggestions())
+        if let chit = ChitChat(rawValue: best), probability(best) >= t.chitChat {
+            return reply(session, Intent(chit), answer: chitChatReply(chit), confidence: probability(best),
+                         suggestions: chit == .goodbye || chit == .thanks ? [] : starterSuggestions())
         }
-        if score("ticket_status") >= max(score("procedure"), score("escalate"), t.chitChat), score("ticket_status") >= reading.procedureScore {
+        if best == "ticket_status", probability(best) >= t.ticketStatus {
             return startStatus(&session, message: message, code: nil)
         }
-        let escalation = score("escalate")
-        if (escalation >= t.escalate && escalation >= score("procedure")) || (reading.complaint && escalation >= t.escalateWithCue) {
+        let escalation = probability("escalate")
+        let cued = !reading.categoryCues.isEmpty || reading.complaint
+        if (best == "escalate" && escalation >= (cued ? t.escalate : t.escalateWithoutCue)) || (reading.complaint && escalation >= t.escalateWithCue) {
             return startEscalation(&session, message: message, reading: reading, confidence: escalation)
         }
-        // Follow-up about the procedure in context: a short message with an aspect cue.
+        // Follow-up about the procedure in context: an aspect cue, and nothing that names another procedure.
         if let current = session.procedureID, let procedure = byID[current], let aspect = reading.aspect,
-           reading.syllables.count <= t.followUpLength,
-           reading.hits.first?.id == current || reading.procedureScore < t.procedure * 2.5 {
+           reading.hits.prefix(3).contains(where: { $0.id == current }) || reading.content.count <= t.followUpContent
+            || reading.procedureScore < t.switchTopic {
             return answer(&session, procedure, aspect: aspect.aspect, score: reading.hits.first { $0.id == current }?.score ?? 0,
                           confidence: 0.8)
         }
-        if score("out_of_scope") >= t.outOfScope, score("out_of_scope") > reading.procedureScore, score("out_of_scope") >= score("procedure") {
-            return reply(session, .outOfScope, answer: outOfScopeReply(), confidence: score("out_of_scope"), suggestions: starterSuggestions())
+        let weak = reading.procedureScore < t.procedure || reading.coverage < t.coverage
+        if best == "out_of_scope", probability(best) >= t.outOfScope {
+            return reply(session, .outOfScope, answer: outOfScopeReply(), confidence: probability(best), suggestions: starterSuggestions())
         }
-        guard let top = reading.hits.first, reading.procedureScore >= t.procedure, let procedure = byID[top.id] else {
+        guard let top = reading.hits.first, !weak, let procedure = byID[top.id] else {
             return reply(session, .outOfScope, answer: Phrases.noMatch, confidence: 1 - reading.procedureScore, suggestions: starterSuggestions())
         }
         let aspect = reading.aspect?.aspect ?? .overview

@@ -18,6 +18,7 @@ public final class DialogueEngine: Sendable {
     public let thresholds: DialogueThresholds
     let desk: any TicketDesk
     let intents: IntentModel
+    let classifier: IntentClassifier
     let aspects: AspectDetector
     let composer = AnswerComposer()
     let byID: [String: Procedure]
@@ -37,6 +38,7 @@ public final class DialogueEngine: Sendable {
         self.thresholds = thresholds
         self.desk = desk
         intents = IntentModel(knowledge: knowledge, analyzer: analyzer)
+        classifier = IntentClassifier(knowledge: knowledge, analyzer: analyzer)
         aspects = AspectDetector(catalog: knowledge.intents)
         byID = Dictionary(knowledge.procedures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         complaintCues = PhraseMatcher(knowledge.intents.complaintCues.map { ($0, true) } + knowledge.intents.handoffExamples.map { ($0, true) })
@@ -72,11 +74,18 @@ public final class DialogueEngine: Sendable {
         /// Best procedure score over the plan's bound (0…1) and the relative margin to the second.
         public var procedureScore: Double
         public var margin: Double
+        /// Nearest-example vote per intent group (normalized scores).
         public var groups: [String: Double]
+        /// Classifier probability per intent group.
+        public var probabilities: [String: Double]
         public var categories: [EscalationCategory: Double]
         public var aspect: (aspect: Aspect, cue: String)?
         public var complaint: Bool
         public var categoryCues: [EscalationCategory: Int]
+        /// Content syllables: the message without filler words and without its aspect cue.
+        public var content: [String]
+        /// The share of content syllables found in the best procedure (0…1; 1 when there is no content).
+        public var coverage: Double
     }
 
     /// Reads a message: analysis, procedure retrieval, the intent vote, cues.
@@ -90,17 +99,42 @@ public final class DialogueEngine: Sendable {
         let vote = intents.vote(intents.searcher.plan(analysis: analysis))
         var cues: [EscalationCategory: Int] = [:]
         for match in categoryCues.matches(in: syllables) { cues[match.phrase.label, default: 0] += match.phrase.syllables.count }
+        let aspect = aspects.detect(syllables)
+        var cueSyllables = Set(aspect.map { $0.cue.split(separator: " ").map(String.init) } ?? [])
+        cueSyllables.formUnion(Self.fillers)
+        let content = syllables.filter { !cueSyllables.contains($0) }
+        // Rare words weigh most; a word no procedure contains weighs like the rarest one.
+        let index = procedures.index
+        let rarest = log(1 + (Double(index.documentCount) + 0.5) / 0.5)
+        func weight(_ syllable: String) -> Double { index.idf(folded: syllable) ?? rarest }
+        let total = content.reduce(0) { $0 + weight($1) }
+        let covered = hits.first.map { top in
+            content.filter { index.document(top.document, contains: $0) }.reduce(0) { $0 + weight($1) }
+        } ?? 0
         return Reading(analysis: analysis, syllables: syllables, plan: plan, hits: hits, procedureScore: top / bound,
-                       margin: top > 0 ? (top - second) / top : 0, groups: vote.groups, categories: vote.categories,
-                       aspect: aspects.detect(syllables), complaint: !complaintCues.matches(in: syllables).isEmpty,
-                       categoryCues: cues)
+                       margin: top > 0 ? (top - second) / top : 0, groups: vote.groups,
+                       probabilities: classifier.probabilities(analysis.tokens), categories: vote.categories,
+                       aspect: aspect, complaint: !complaintCues.matches(in: syllables).isEmpty,
+                       categoryCues: cues, content: content,
+                       coverage: total == 0 ? 1 : covered / total)
     }
 
     func turn(_ session: inout Session, message: String) -> Reply {
         guard !message.isEmpty else {
             return reply(session, .help, answer: chitChatReply(.help), confidence: 1)
         }
-        if session.escalation != nil { return continueEscalation(&session, message: message) }
+        if let escalation = session.escalation {
+            // A procedure question while a report has barely started means the report was a misreading.
+            if !escalation.confirming, escalation.name == nil {
+                let reading = read(message)
+                if reading.aspect != nil, reading.procedureScore >= thresholds.procedure, reading.coverage >= thresholds.coverage,
+                   (reading.groups["escalate"] ?? 0) < (reading.groups["procedure"] ?? 0) {
+                    session.escalation = nil
+                    return route(&session, message: message, reading: reading)
+                }
+            }
+            return continueEscalation(&session, message: message)
+        }
         if session.statusLookup != nil, let reply = continueStatus(&session, message: message) { return reply }
         if !session.candidates.isEmpty, let reply = pickCandidate(&session, message: message) { return reply }
         let reading = read(message)
@@ -118,6 +152,15 @@ public final class DialogueEngine: Sendable {
         let replies = knowledge.intents.chitChat[intent]?.replies ?? []
         return replies.randomElement() ?? "Tôi là trợ lý hỏi đáp thủ tục hành chính của TP. Hồ Chí Minh."
     }
+}
+
+extension DialogueEngine {
+    /// Words that say nothing about which procedure is meant (folded).
+    static let fillers: Set<String> = ["toi", "em", "minh", "ban", "ad", "a", "oi", "nhe", "nha", "vay", "ha", "ho", "cho", "hoi",
+                                       "xin", "la", "thi", "ma", "va", "cua", "voi", "co", "khong", "ko", "k", "duoc", "dc", "the",
+                                       "nao", "gi", "j", "sao", "can", "phai", "lam", "muon", "nay", "do", "con", "roi", "di",
+                                       "ve", "o", "dau", "bao", "nhieu", "bn", "nhung", "cac", "mot", "de", "neu", "khi", "vui",
+                                       "long", "giup", "dum", "voi", "u", "da", "vang", "trong", "tren", "ra", "vao", "tu", "den"]
 }
 
 extension RetrievalConfig {

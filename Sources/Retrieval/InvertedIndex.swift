@@ -66,6 +66,16 @@ public final class InvertedIndex: Sendable {
         return (1 + (n - df + 0.5) / (df + 0.5)).log()
     }
 
+    /// The IDF of a folded syllable, or nil when no document contains it.
+    public func idf(folded: String) -> Double? { termID(.folded, folded).map(idf) }
+
+    /// Whether a document contains a folded syllable (in any field).
+    public func document(_ document: Int, contains folded: String) -> Bool {
+        guard let term = termID(.folded, folded) else { return false }
+        let range = Int(postingStart[Int(term)])..<Int(postingStart[Int(term) + 1])
+        return binarySearch(postingDocs, UInt32(document), in: range) != nil
+    }
+
     /// Positions (field, position) of a folded term in a document, for explanations.
     func positions(of term: Int32, in document: Int) -> [(field: Int, position: Int)] {
         let range = Int(postingStart[Int(term)])..<Int(postingStart[Int(term) + 1])

@@ -91,12 +91,16 @@ enum ThresholdSearch {
         }
         var bestScore = score(best)
         let grid: [(String, WritableKeyPath<DialogueThresholds, Double>, [Double])] = [
-            ("chitChat", \.chitChat, [0.03, 0.05, 0.07, 0.1, 0.15, 0.2]),
-            ("escalate", \.escalate, [0.03, 0.05, 0.07, 0.1, 0.15]),
-            ("escalateWithCue", \.escalateWithCue, [0.02, 0.05, 0.1, 0.25]),
+            ("chitChat", \.chitChat, [0.2, 0.3, 0.4, 0.5, 0.6]),
+            ("ticketStatus", \.ticketStatus, [0.3, 0.4, 0.5, 0.6, 0.7]),
+            ("escalate", \.escalate, [0.2, 0.3, 0.4, 0.5, 0.6]),
+            ("escalateWithoutCue", \.escalateWithoutCue, [0.5, 0.6, 0.7, 0.8, 0.9]),
+            ("escalateWithCue", \.escalateWithCue, [0.1, 0.2, 0.3, 0.4]),
             ("procedure", \.procedure, [0.05, 0.08, 0.1, 0.12, 0.15, 0.2]),
-            ("outOfScope", \.outOfScope, [0.03, 0.05, 0.07, 0.1, 0.15]),
-            ("clarifyMargin", \.clarifyMargin, [0, 0.02, 0.04, 0.08]),
+            ("outOfScope", \.outOfScope, [0.2, 0.3, 0.4, 0.5, 0.6]),
+            ("clarifyMargin", \.clarifyMargin, [0, 0.01, 0.02, 0.04]),
+            ("coverage", \.coverage, [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]),
+            ("switchTopic", \.switchTopic, [0.2, 0.3, 0.4, 0.5, 0.7]),
         ]
         for round in 1...2 {
             for (name, path, values) in grid {
@@ -112,8 +116,10 @@ enum ThresholdSearch {
                 }
             }
         }
-        print(String(format: "best: chitChat %.2f, escalate %.2f, escalateWithCue %.2f, procedure %.2f, outOfScope %.2f, clarifyMargin %.2f (objective %.4f)",
-                     best.chitChat, best.escalate, best.escalateWithCue, best.procedure, best.outOfScope, best.clarifyMargin, bestScore))
+        print(String(format: "ticketStatus %.2f, escalateWithoutCue %.2f", best.ticketStatus, best.escalateWithoutCue))
+        print(String(format: "best: chitChat %.2f, escalate %.2f, escalateWithCue %.2f, procedure %.2f, outOfScope %.2f, clarifyMargin %.2f, coverage %.2f, switchTopic %.2f (objective %.4f)",
+                     best.chitChat, best.escalate, best.escalateWithCue, best.procedure, best.outOfScope, best.clarifyMargin,
+                     best.coverage, best.switchTopic, bestScore))
     }
 }
 
