@@ -21,6 +21,8 @@ public struct DialogueThresholds: Sendable, Equatable {
     public var outOfScope = 0.3
     /// Below this relative margin between the two best procedures, ask which one.
     public var clarifyMargin = 0.01
+    /// A procedure score this high with all content words found marks a procedure question.
+    public var strongProcedure = 0.6
     /// Below this share of content words found in the best procedure, a message is not about one.
     public var coverage = 0.3
     /// A follow-up with this many content syllables or fewer stays with the procedure in context.
@@ -40,7 +42,9 @@ extension DialogueEngine {
         if let code = ticketCode(in: message) {
             return startStatus(&session, message: message, code: code)
         }
-        if let chit = ChitChat(rawValue: best), probability(best) >= t.chitChat {
+        // A message made of a procedure's own rare words is about that procedure, whatever else it resembles.
+        let strong = reading.procedureScore >= t.strongProcedure && reading.coverage >= 0.9
+        if let chit = ChitChat(rawValue: best), probability(best) >= t.chitChat, !strong {
             return reply(session, Intent(chit), answer: chitChatReply(chit), confidence: probability(best),
                          suggestions: chit == .goodbye || chit == .thanks ? [] : starterSuggestions())
         }
@@ -49,8 +53,17 @@ extension DialogueEngine {
         }
         let escalation = probability("escalate")
         let cued = !reading.categoryCues.isEmpty || reading.complaint
-        if (best == "escalate" && escalation >= (cued ? t.escalate : t.escalateWithoutCue)) || (reading.complaint && escalation >= t.escalateWithCue) {
+        // "Tôi muốn phản ánh" — a complaint cue with nothing else — is the request itself.
+        let bareComplaint = reading.complaint && reading.content.count <= 2 && reading.aspect == nil
+        if (best == "escalate" && escalation >= (cued ? t.escalate : t.escalateWithoutCue)) || (reading.complaint && escalation >= t.escalateWithCue)
+            || bareComplaint {
             return startEscalation(&session, message: message, reading: reading, confidence: escalation)
+        }
+        // Nothing names a procedure ("cần giấy tờ gì", "số 2") and none is in context: ask which one.
+        if session.procedureID == nil, reading.content.allSatisfy({ Self.choiceWords.contains($0) }), !reading.hits.isEmpty,
+           reading.aspect != nil || !reading.content.isEmpty {
+            return reply(session, .clarify, answer: Phrases.whichProcedure, confidence: 0, aspect: reading.aspect?.aspect,
+                         suggestions: starterSuggestions())
         }
         // Follow-up about the procedure in context: an aspect cue, and nothing that names another procedure.
         if let current = session.procedureID, let procedure = byID[current], let aspect = reading.aspect,
@@ -60,7 +73,7 @@ extension DialogueEngine {
                           confidence: 0.8)
         }
         let weak = reading.procedureScore < t.procedure || reading.coverage < t.coverage
-        if best == "out_of_scope", probability(best) >= t.outOfScope {
+        if best == "out_of_scope", probability(best) >= t.outOfScope, !strong {
             return reply(session, .outOfScope, answer: outOfScopeReply(), confidence: probability(best), suggestions: starterSuggestions())
         }
         guard let top = reading.hits.first, !weak, let procedure = byID[top.id] else {
@@ -78,6 +91,9 @@ extension DialogueEngine {
         return answer(&session, procedure, aspect: aspect, score: top.score,
                       confidence: min(1, reading.procedureScore + reading.margin), candidates: Array(reading.hits.prefix(3)))
     }
+
+    /// Words of a bare choice ("số 2", "cái thứ hai").
+    static let choiceWords: Set<String> = ["so", "1", "2", "3", "4", "5", "cai", "thu", "mot", "hai", "ba", "nhat", "dau"]
 
     func answer(_ session: inout Session, _ procedure: Procedure, aspect: Aspect, score: Double, confidence: Double,
                 candidates: [SearchHit] = []) -> Reply {

@@ -48,16 +48,22 @@ extension DialogueEngine {
         let folded = VietString.searchKey(message)
         let category = escalation.category
         func respond(_ text: String, confidence: Double = 1, ticket: Reply.TicketRef? = nil) -> Reply {
-            reply(session, .escalate, answer: text, confidence: confidence, category: category, ticket: ticket)
+            reply(session, .escalate, answer: text, confidence: confidence,
+                  category: session.escalation?.category ?? category, ticket: ticket)
         }
         if Self.cancelWords.contains(folded) {
             session.escalation = nil
             return respond(Phrases.cancelled)
         }
-        if applyCorrection(&escalation, message: message, folded: folded) {
+        switch applyCorrection(&escalation, message: message, folded: folded) {
+        case .applied:
             escalation.confirming = escalation.missing == nil
             session.escalation = escalation
             return respond(question(for: escalation))
+        case .badPhone(let problem):
+            return respond(problem.message + " " + (escalation.confirming ? Phrases.confirmHint : question(for: escalation)))
+        case .none:
+            break
         }
         if escalation.confirming {
             guard Self.confirmWords.contains(folded) else {
@@ -76,7 +82,14 @@ extension DialogueEngine {
             }
         }
         switch escalation.missing {
-        case .description: escalation.description = message
+        case .description:
+            escalation.description = message
+            // "Cho tôi gặp nhân viên" starts as "khác"; the description says what it is about.
+            if escalation.category == .khac {
+                let reading = read(message)
+                let refined = escalationCategory(reading)
+                if !reading.categoryCues.isEmpty || (reading.categories[refined] ?? 0) > 0 { escalation.category = refined }
+            }
         case .address:
             escalation.address = message
             let syllables = analyzer.tokens(message).filter(\.isPositional).map(\.folded)
@@ -98,32 +111,44 @@ extension DialogueEngine {
         return respond(question(for: escalation))
     }
 
+    /// What a correction did: nothing (not a correction), a change, or a refused phone number.
+    enum Correction { case none, applied, badPhone(PhoneProblem) }
+
     /// "sửa số điện thoại 0912…", "sửa tên Nguyễn Văn A", "sửa địa chỉ …", "sửa nội dung …".
-    func applyCorrection(_ escalation: inout Session.Escalation, message: String, folded: String) -> Bool {
-        guard folded.hasPrefix("sua ") || folded.hasPrefix("doi ") || folded.hasPrefix("nham ") else { return false }
-        let targets: [(keys: [String], slot: Session.Escalation.Slot)] = [
-            (["so dien thoai", "dien thoai", "sdt", "so"], .phone), (["ho ten", "ten"], .name),
-            (["dia chi", "dia diem", "noi"], .address), (["noi dung", "su viec", "mo ta"], .description),
+    func applyCorrection(_ escalation: inout Session.Escalation, message: String, folded: String) -> Correction {
+        let verbs = ["sua ", "doi ", "nham "]
+        guard let verb = verbs.first(where: { folded.hasPrefix($0) }) else { return .none }
+        // Longest keys first, matched as whole words, so "nội dung" is never read as "nơi".
+        let targets: [(key: String, slot: Session.Escalation.Slot)] = [
+            ("so dien thoai", .phone), ("dien thoai", .phone), ("so dt", .phone), ("sdt", .phone),
+            ("ho ten", .name), ("ten", .name), ("dia chi", .address), ("dia diem", .address),
+            ("noi dung", .description), ("su viec", .description), ("mo ta", .description),
         ]
+        let rest = folded.dropFirst(verb.count)
         let words = message.split(separator: " ").map(String.init)
         for target in targets {
-            for key in target.keys {
-                let keyWords = key.split(separator: " ").count
-                guard folded.dropFirst(4).hasPrefix(key), words.count > keyWords + 1 else { continue }
-                let value = words.dropFirst(keyWords + 1).joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " :,-"))
-                guard !value.isEmpty else { continue }
-                switch target.slot {
-                case .phone:
-                    guard case .success(let phone) = desk.normalizePhone(value) else { return false }
-                    escalation.phone = phone
-                case .name: escalation.name = value
-                case .address: escalation.address = value
-                case .description: escalation.description = value
+            guard rest.hasPrefix(target.key), rest.count == target.key.count || rest.dropFirst(target.key.count).first == " " else { continue }
+            let keyWords = target.key.split(separator: " ").count
+            let value = words.dropFirst(keyWords + 1).joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " :,-"))
+            guard !value.isEmpty else { return .none }
+            switch target.slot {
+            case .phone:
+                switch desk.normalizePhone(value) {
+                case .success(let phone): escalation.phone = phone
+                case .failure(let problem): return .badPhone(problem)
                 }
-                return true
+            case .name: escalation.name = value
+            case .address:
+                escalation.address = value
+                let syllables = analyzer.tokens(value).filter(\.isPositional).map(\.folded)
+                if let ward = wards.matches(in: syllables).max(by: { $0.phrase.syllables.count < $1.phrase.syllables.count }) {
+                    escalation.ward = ward.phrase.label
+                }
+            case .description: escalation.description = value
             }
+            return .applied
         }
-        return false
+        return .none
     }
 
     func startStatus(_ session: inout Session, message: String, code: String?) -> Reply {
@@ -139,9 +164,10 @@ extension DialogueEngine {
             session.statusLookup = nil
             return reply(session, .ticketStatus, answer: "Đã dừng tra cứu.", confidence: 1)
         }
-        if lookup.code == nil { lookup.code = ticketCode(in: message) }
-        if lookup.phone == nil { lookup.phone = phoneInMessage(message) }
-        guard lookup.code != nil || lookup.phone != nil else {
+        let code = ticketCode(in: message), phone = phoneInMessage(message)
+        if lookup.code == nil { lookup.code = code }
+        if lookup.phone == nil { lookup.phone = phone }
+        guard code != nil || phone != nil else {
             // Not an answer to the question: treat it as a new message.
             session.statusLookup = nil
             return nil

@@ -62,7 +62,7 @@ public final class DialogueEngine: Sendable {
     /// A turn without any session (`hoidap ask`).
     public func ask(_ message: String) -> Reply {
         var session = Session(id: "", now: Date())
-        return turn(&session, message: message)
+        return turn(&session, message: message.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// What the engine saw in a message, for `:explain` and for calibration.

@@ -107,8 +107,10 @@ public struct IndexBuilder {
         return id
     }
 
-    /// Freezes the index: computes field averages and each posting's BM25F weight.
-    public func build() -> InvertedIndex {
+    /// Freezes the index: computes field averages and each posting's BM25F weight. The
+    /// builder's per-term lists are released as they are converted, to bound peak memory;
+    /// the builder is empty afterwards.
+    public mutating func build() -> InvertedIndex {
         let fieldCount = fieldNames.count
         var totals = [Double](repeating: 0, count: fieldCount)
         for document in documents {
@@ -124,10 +126,12 @@ public struct IndexBuilder {
         let total = entries.reduce(0) { $0 + $1.count }
         postingDocs.reserveCapacity(total)
         postingWeights.reserveCapacity(total)
-        positionStart.reserveCapacity(total + 1)
         for term in terms.indices {
             let list = entries[term]
             let bytes = positionBytes[term]
+            entries[term] = []
+            positionBytes[term] = []
+            let isFolded = TermKind.split(terms[term]).0 == .folded
             var byteOffset = 0
             var index = 0
             while index < list.count {
@@ -141,7 +145,9 @@ public struct IndexBuilder {
                 }
                 postingDocs.append(UInt32(document))
                 postingWeights.append(Float(weight))
-                if !bytes.isEmpty, let count = Varint.read(bytes, &byteOffset) {
+                // Only folded syllables keep positions (explanations, proximity).
+                guard isFolded else { continue }
+                if let count = Varint.read(bytes, &byteOffset) {
                     for _ in 0..<count {
                         if let delta = Varint.read(bytes, &byteOffset) { Varint.append(delta, to: &positions) }
                     }
@@ -150,8 +156,12 @@ public struct IndexBuilder {
             }
             postingStart.append(UInt32(postingDocs.count))
         }
+        entries = []
+        positionBytes = []
+        let dictionary = termIDs
+        termIDs = [:]
         return InvertedIndex(config: config, fieldNames: fieldNames, documents: documents, averageFieldLengths: averages,
-                             termIDs: termIDs, terms: terms, postingStart: postingStart, postingDocs: postingDocs,
+                             termIDs: dictionary, terms: terms, postingStart: postingStart, postingDocs: postingDocs,
                              postingWeights: postingWeights, positionStart: positionStart, positions: positions)
     }
 }

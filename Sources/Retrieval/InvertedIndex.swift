@@ -25,6 +25,8 @@ public final class InvertedIndex: Sendable {
     let postingWeights: [Float]
     let positionStart: [UInt32]
     let positions: [UInt8]
+    /// For folded terms: the index in `positionStart` of the term's first posting.
+    let positionBase: [UInt32]
     let fuzzy: FuzzyIndex
     let documentNumbers: [String: Int]
 
@@ -42,6 +44,18 @@ public final class InvertedIndex: Sendable {
         self.postingWeights = postingWeights
         self.positionStart = positionStart
         self.positions = positions
+        var base: [UInt32] = []
+        base.reserveCapacity(terms.count)
+        var running: UInt32 = 0
+        for (term, key) in terms.enumerated() {
+            if TermKind.split(key).0 == .folded {
+                base.append(running)
+                running += postingStart[term + 1] - postingStart[term]
+            } else {
+                base.append(UInt32.max)
+            }
+        }
+        self.positionBase = base
         self.fuzzy = FuzzyIndex(terms: terms)
         var numbers: [String: Int] = [:]
         for (number, document) in documents.enumerated() { numbers[document.id] = number }
@@ -79,9 +93,11 @@ public final class InvertedIndex: Sendable {
     /// Positions (field, position) of a folded term in a document, for explanations.
     func positions(of term: Int32, in document: Int) -> [(field: Int, position: Int)] {
         let range = Int(postingStart[Int(term)])..<Int(postingStart[Int(term) + 1])
-        guard let slot = binarySearch(postingDocs, UInt32(document), in: range) else { return [] }
-        var offset = Int(positionStart[slot])
-        let end = Int(positionStart[slot + 1])
+        guard positionBase[Int(term)] != UInt32.max,
+              let slot = binarySearch(postingDocs, UInt32(document), in: range) else { return [] }
+        let index = Int(positionBase[Int(term)]) + (slot - range.lowerBound)
+        var offset = Int(positionStart[index])
+        let end = Int(positionStart[index + 1])
         var result: [(Int, Int)] = []
         var previous: UInt32 = 0
         while offset < end, let delta = Varint.read(positions, &offset) {

@@ -99,6 +99,7 @@ enum ThresholdSearch {
             ("procedure", \.procedure, [0.05, 0.08, 0.1, 0.12, 0.15, 0.2]),
             ("outOfScope", \.outOfScope, [0.2, 0.3, 0.4, 0.5, 0.6]),
             ("clarifyMargin", \.clarifyMargin, [0, 0.01, 0.02, 0.04]),
+            ("strongProcedure", \.strongProcedure, [0.2, 0.3, 0.35, 0.45, 0.6, 1.1]),
             ("coverage", \.coverage, [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]),
             ("switchTopic", \.switchTopic, [0.2, 0.3, 0.4, 0.5, 0.7]),
         ]

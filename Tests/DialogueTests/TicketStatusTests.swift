@@ -1,0 +1,85 @@
+import Knowledge
+import Testing
+@testable import Dialogue
+
+/// Looking up a 1022 ticket: the code, then the phone, then the status.
+@Suite("Ticket status", .serialized)
+struct TicketStatusTests {
+    static let fixture = Fixture.engine()
+    static var engine: DialogueEngine { fixture.engine }
+
+    /// Files one ticket (the desk is fresh, so its code is 1022-TEST-0001).
+    static let code: String = {
+        let draft = TicketDraft(category: .moiTruong, description: "rác tồn đọng", address: "hẻm 3 đường Hai Bà Trưng",
+                                ward: "Phường Sài Gòn", name: "Lê Văn An", phone: "0903123456", transcript: [])
+        return (try? fixture.desk.create(draft).code) ?? "none"
+    }()
+
+    @Test("code in the message → the phone is asked → the status")
+    func codeThenPhone() {
+        #expect(Self.code == "1022-TEST-0001")
+        let session = "status-ok"
+        let first = Self.engine.reply(session: session, message: "phiếu 1022-test-0001 tới đâu rồi")
+        #expect(first.intent == .ticketStatus)
+        #expect(first.answer == Texts.askLookupPhone)
+        #expect(first.ticket == nil)
+        #expect(Self.engine.sessions.peek(session)?.statusLookup == Session.StatusLookup(code: "1022-TEST-0001", phone: nil))
+        let reply = Self.engine.reply(session: session, message: "0903 123 456")
+        #expect(reply.intent == .ticketStatus)
+        #expect(reply.answer == "Phiếu 1022-TEST-0001: Đã tiếp nhận. Đơn vị xử lý: Trung tâm 1022. Cập nhật lần cuối: 29/11/2026.")
+        #expect(reply.ticket == Reply.TicketRef(code: "1022-TEST-0001", status: "Đã tiếp nhận", expectedBy: nil, unit: "Trung tâm 1022"))
+        #expect(Self.engine.sessions.peek(session)?.statusLookup == nil)
+    }
+
+    @Test("a wrong phone gets the not-found text")
+    func wrongPhone() {
+        #expect(Self.code == "1022-TEST-0001")
+        let session = "status-wrong"
+        _ = Self.engine.reply(session: session, message: "phiếu 1022-TEST-0001 tới đâu rồi")
+        let reply = Self.engine.reply(session: session, message: "0912 345 678")
+        #expect(reply.intent == .ticketStatus)
+        #expect(reply.answer == Texts.notFound)
+        #expect(reply.ticket == nil)
+    }
+
+    @Test("code and phone in one message", arguments: [
+        ("tình trạng phiếu 1022-TEST-0001 sđt 0903123456", "Phiếu 1022-TEST-0001: Đã tiếp nhận. Đơn vị xử lý: Trung tâm 1022. Cập nhật lần cuối: 29/11/2026."),
+        ("tình trạng phiếu 1022-ABCD-1234 sđt 0912345678", Texts.notFound),
+    ])
+    func oneMessage(message: String, answer: String) {
+        #expect(Self.code == "1022-TEST-0001")
+        let reply = Self.engine.reply(session: "status-one-\(message)", message: message)
+        #expect(reply.intent == .ticketStatus)
+        #expect(reply.answer == answer)
+    }
+
+    @Test("no code → the code is asked, then the phone")
+    func askCodeFirst() {
+        #expect(Self.code == "1022-TEST-0001")
+        let session = "status-nocode"
+        #expect(Self.engine.reply(session: session, message: "kiểm tra giúp tình trạng phản ánh của tôi").answer == Texts.askCode)
+        #expect(Self.engine.reply(session: session, message: "1022-TEST-0001").answer == Texts.askLookupPhone)
+        let reply = Self.engine.reply(session: session, message: "0903123456")
+        #expect(reply.ticket?.code == "1022-TEST-0001")
+    }
+
+    @Test("\"hủy\" stops the lookup")
+    func cancel() {
+        let session = "status-cancel"
+        _ = Self.engine.reply(session: session, message: "kiểm tra phiếu 1022-ABCD-1234 giúp tôi")
+        let reply = Self.engine.reply(session: session, message: "hủy")
+        #expect(reply.intent == .ticketStatus)
+        #expect(reply.answer == Texts.stopped)
+        #expect(Self.engine.sessions.peek(session)?.statusLookup == nil)
+    }
+
+    @Test("a message that is not an answer ends the lookup and is handled as itself")
+    func otherMessage() {
+        let session = "status-other"
+        _ = Self.engine.reply(session: session, message: "kiểm tra phiếu 1022-ABCD-1234 giúp tôi")
+        let reply = Self.engine.reply(session: session, message: "tôi muốn làm hộ chiếu lần đầu")
+        #expect(reply.intent == .procedure)
+        #expect(reply.procedure?.id == "cap-ho-chieu")
+        #expect(Self.engine.sessions.peek(session)?.statusLookup == nil)
+    }
+}
