@@ -24,11 +24,12 @@ build: deps
 release: deps
 	$(SWIFT) build -c release $(SWIFT_FLAGS)
 
-# The main job as it stands: the officers' interactive analyzer (the chat server comes later).
+# The main job as it stands: the officers' chat REPL over the built-in corpus, filing
+# 1022 reports in var/hoidap.sqlite (the HTTP chat server replaces it when it lands).
 run: release
 	@mkdir -p var
-	@echo "hoidap: interactive analyzer — type a citizen's question to see how hoidap reads it."
-	./.build/release/hoidap analyze
+	@echo "hoidap: chat REPL — ask about a procedure in Vietnamese; :help for officer commands."
+	./.build/release/hoidap chat --db var/hoidap.sqlite
 
 test: deps
 	$(SWIFT) build --build-tests $(SWIFT_FLAGS)

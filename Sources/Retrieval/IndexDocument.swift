@@ -41,6 +41,8 @@ public struct RetrievalConfig: Sendable, Equatable, Codable {
     public var fillerWeight: Double = 0.2
     /// Scale applied to lexicon and repair alternatives on top of their own weight.
     public var alternativeScale: Double = 1.0
+    /// Clauses reaching less than this share of the strongest clause's idf·weight are skipped.
+    public var pruneShare: Double = 0.02
 
     public init() {}
 
@@ -58,6 +60,7 @@ public struct RetrievalConfig: Sendable, Equatable, Codable {
         fuzzyWeight = try values.decodeIfPresent(Double.self, forKey: .fuzzyWeight) ?? fuzzyWeight
         fillerWeight = try values.decodeIfPresent(Double.self, forKey: .fillerWeight) ?? fillerWeight
         alternativeScale = try values.decodeIfPresent(Double.self, forKey: .alternativeScale) ?? alternativeScale
+        pruneShare = try values.decodeIfPresent(Double.self, forKey: .pruneShare) ?? pruneShare
     }
 
     public func weight(of field: String) -> Double { fieldWeights[field] ?? defaultFieldWeight }

@@ -44,8 +44,14 @@ public struct Searcher: Sendable {
         var scores = [Double](repeating: 0, count: index.documentCount)
         var touched: [Int32] = []
         let k1 = index.config.k1
-        for clause in plan.clauses {
-            let idf = index.idf(clause.term) * clause.weight
+        // Clauses that can add less than a small share of the strongest clause's reach are
+        // skipped: they are the longest posting lists. At 2% this cut DVC latency p50 from
+        // 141 to 107 µs for 0.4 points of Hit@1 there, and changed nothing on ALQAC or the
+        // curated set (README, "Retrieval").
+        let reach = plan.clauses.map { index.idf($0.term) * $0.weight }
+        let floor = (reach.max() ?? 0) * index.config.pruneShare
+        for (clause, value) in zip(plan.clauses, reach) where value >= floor {
+            let idf = value
             let start = Int(index.postingStart[Int(clause.term)]), end = Int(index.postingStart[Int(clause.term) + 1])
             index.postingDocs.withUnsafeBufferPointer { docs in
                 index.postingWeights.withUnsafeBufferPointer { weights in

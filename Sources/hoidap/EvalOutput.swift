@@ -41,10 +41,10 @@ enum EvalOutput {
 
     static func table(_ reports: [EvaluationReport], title: String) -> String {
         var lines = [title]
-        let header = "".padding(toLength: 22, withPad: " ", startingAt: 0) + reports.map { $0.ranker.padding(toLength: 10, withPad: " ", startingAt: 0) }.joined()
+        let header = "".padding(toLength: 22, withPad: " ", startingAt: 0) + reports.map { $0.ranker.padding(toLength: 14, withPad: " ", startingAt: 0) }.joined()
         lines.append(header)
         func row(_ label: String, _ value: (EvaluationReport) -> String) {
-            lines.append(label.padding(toLength: 22, withPad: " ", startingAt: 0) + reports.map { value($0).padding(toLength: 10, withPad: " ", startingAt: 0) }.joined())
+            lines.append(label.padding(toLength: 22, withPad: " ", startingAt: 0) + reports.map { value($0).padding(toLength: 14, withPad: " ", startingAt: 0) }.joined())
         }
         row("Hit@1") { String(format: "%.3f", $0.overall.hitAt1) }
         row("Hit@5") { String(format: "%.3f", $0.overall.hitAt5) }
