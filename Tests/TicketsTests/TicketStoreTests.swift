@@ -32,7 +32,6 @@ import Testing
         (Fixtures.newTicket(category: ""), TicketError.invalidInput(field: "category", message: "is required")),
         (Fixtures.newTicket(category: "nuoc"), .unknownCategory("nuoc")),
         (Fixtures.newTicket(description: "   "), .invalidInput(field: "description", message: "is required")),
-        (Fixtures.newTicket(description: String(repeating: "a", count: 10_000_000)), .invalidInput(field: "description", message: "is longer than 5000 characters")),
         (Fixtures.newTicket(description: String(repeating: "ổ", count: 5001)), .invalidInput(field: "description", message: "is longer than 5000 characters")),
         (Fixtures.newTicket(name: ""), .invalidInput(field: "name", message: "is required")),
         (Fixtures.newTicket(phone: "0912"), .invalidPhone("a mobile number has 10 digits (03, 05, 07, 08 or 09 and 8 more digits), this one has 4")),
@@ -41,6 +40,16 @@ import Testing
     func refusesBadInputAndWritesNothing(input: NewTicket, expected: TicketError) throws {
         let store = try Fixtures.store()
         #expect(throws: expected) { try store.create(input, by: .citizen) }
+        #expect(try store.count() == 0)
+    }
+
+    /// Built inside the test so the 10 MB text is not printed as a test argument.
+    @Test func refusesATenMegabyteDescription() throws {
+        let store = try Fixtures.store()
+        let input = Fixtures.newTicket(description: String(repeating: "a", count: 10_000_000))
+        #expect(throws: TicketError.invalidInput(field: "description", message: "is longer than 5000 characters")) {
+            try store.create(input, by: .citizen)
+        }
         #expect(try store.count() == 0)
     }
 
