@@ -31,7 +31,20 @@ run: release
 	@echo "hoidap: chat REPL — ask about a procedure in Vietnamese; :help for officer commands."
 	./.build/release/hoidap chat --db var/hoidap.sqlite
 
+# The browser test drives headless Chromium; wrk measures the HTTP service (see README).
+TEST_PACKAGES := chromium wrk
+
 test: deps
+	@missing=""; \
+	for p in $(TEST_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO="sudo"; \
+	  ( $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing ) \
+	    || echo "warning: could not install$$missing; the browser test will be skipped"; \
+	fi
 	$(SWIFT) build --build-tests $(SWIFT_FLAGS)
 	$(SWIFT) test --skip-build $(SWIFT_FLAGS)
 

@@ -15,8 +15,11 @@ public struct IndexBuilder {
     private var documents: [InvertedIndex.StoredDocument] = []
     private var termIDs: [String: Int32] = [:]
     private var terms: [String] = []
-    /// Per term: entries (document << 24 | field << 16 | tf), in document order.
-    private var entries: [[UInt64]] = []
+    /// Per term: entries (document << 12 | field << 7 | tf), 32 bits each, in document order:
+    /// up to 2^20 documents, 32 fields (later ones share the last slot), tf capped at 127
+    /// (BM25 saturates long before). Half the memory of 64-bit entries at 100k documents.
+    private var entries: [[UInt32]] = []
+    static let maxDocuments = 1 << 20
     /// Per term: for each document, varint count then delta positions (folded terms only).
     private var positionBytes: [[UInt8]] = []
     private var occurrences: [UInt64] = []
@@ -33,7 +36,7 @@ public struct IndexBuilder {
     /// Adds a document; a repeated id is refused (returns false) so eval labels stay unambiguous.
     @discardableResult
     public mutating func add(_ document: IndexDocument) -> Bool {
-        guard seenIDs.insert(document.id).inserted, documents.count < (1 << 24) else { return false }
+        guard seenIDs.insert(document.id).inserted, documents.count < Self.maxDocuments else { return false }
         let number = UInt64(documents.count)
         var lengths: [UInt32] = Array(repeating: 0, count: fieldNames.count)
         occurrences.removeAll(keepingCapacity: true)
@@ -70,8 +73,8 @@ public struct IndexBuilder {
                 let field = (occurrences[fieldIndex] >> 20) & 0xFFF
                 var fieldEnd = fieldIndex
                 while fieldEnd < end, (occurrences[fieldEnd] >> 20) & 0xFFF == field { fieldEnd += 1 }
-                let tf = UInt64(min(fieldEnd - fieldIndex, 0xFFFF))
-                entries[term].append(number << 24 | field << 16 | tf)
+                let tf = UInt32(min(fieldEnd - fieldIndex, 127))
+                entries[term].append(UInt32(number) << 12 | UInt32(min(field, 31)) << 7 | tf)
                 fieldIndex = fieldEnd
             }
             if TermKind.split(terms[term]).0 == .folded {
@@ -91,6 +94,11 @@ public struct IndexBuilder {
 
     private mutating func fieldNumber(_ name: String) -> Int {
         if let number = fieldNumbers[name] { return number }
+        // Entries have room for 32 fields; any later field shares the last one.
+        if fieldNames.count == 32 {
+            fieldNumbers[name] = 31
+            return 31
+        }
         fieldNumbers[name] = fieldNames.count
         fieldNames.append(name)
         return fieldNames.count - 1
@@ -135,10 +143,10 @@ public struct IndexBuilder {
             var byteOffset = 0
             var index = 0
             while index < list.count {
-                let document = Int(list[index] >> 24)
+                let document = Int(list[index] >> 12)
                 var weight = 0.0
-                while index < list.count, Int(list[index] >> 24) == document {
-                    let field = Int((list[index] >> 16) & 0xFF), tf = Double(list[index] & 0xFFFF)
+                while index < list.count, Int(list[index] >> 12) == document {
+                    let field = Int((list[index] >> 7) & 0x1F), tf = Double(list[index] & 0x7F)
                     let length = Double(documents[document].fieldLengths.count > field ? documents[document].fieldLengths[field] : 0)
                     weight += weights[field] * tf / (1 - bs[field] + bs[field] * length / averages[field])
                     index += 1
