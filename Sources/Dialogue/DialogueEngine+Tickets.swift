@@ -69,6 +69,7 @@ extension DialogueEngine {
             guard Self.confirmWords.contains(folded) else {
                 return respond(Phrases.confirmHint)
             }
+            guard session.ticketsAllowed else { return respond(Phrases.ticketLimit) }
             let draft = TicketDraft(category: escalation.category, description: escalation.description ?? "",
                                     address: escalation.address ?? "", ward: escalation.ward, name: escalation.name ?? "",
                                     phone: escalation.phone ?? "", transcript: session.transcript)

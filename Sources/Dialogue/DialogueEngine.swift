@@ -50,8 +50,10 @@ public final class DialogueEngine: Sendable {
     }
 
     /// One turn. A nil or unknown session starts a new one (its id is in the reply).
-    public func reply(session id: String?, message: String) -> Reply {
+    /// `canFileTicket` false (a client over its allowance) keeps a confirmed report unfiled.
+    public func reply(session id: String?, message: String, canFileTicket: Bool = true) -> Reply {
         sessions.with(id) { session in
+            session.ticketsAllowed = canFileTicket
             let reply = turn(&session, message: message.trimmingCharacters(in: .whitespacesAndNewlines))
             session.transcript.append("Công dân: \(message)")
             session.transcript.append("Trợ lý: \(reply.answer)")

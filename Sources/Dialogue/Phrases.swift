@@ -12,6 +12,7 @@ enum Phrases {
     static let noMatch = "Xin lỗi, tôi chưa tìm được thủ tục phù hợp với câu hỏi. Bạn thử nói rõ hơn tên thủ tục (ví dụ \"cấp lại căn cước\", \"đăng ký khai sinh\"). Nếu bạn muốn phản ánh, kiến nghị, hãy nói \"tôi muốn phản ánh\" để tôi chuyển đến Tổng đài 1022."
     static let clarify = "Bạn hỏi về thủ tục nào dưới đây? Trả lời số thứ tự (ví dụ \"số 1\") hoặc tên thủ tục:"
     static let whichProcedure = "Bạn đang hỏi về thủ tục nào? Bạn nói giúp tên thủ tục (ví dụ \"cấp lại căn cước\", \"đăng ký khai sinh\") để tôi trả lời đúng."
+    static let ticketLimit = "Bạn đã gửi nhiều phản ánh trong thời gian ngắn. Vui lòng thử lại sau ít phút, hoặc gọi Tổng đài 1022; nội dung đã nhập vẫn được giữ, trả lời \"đồng ý\" để gửi lại sau."
     static let ticketFailed = "Xin lỗi, hệ thống chưa lưu được phản ánh lúc này. Bạn vui lòng thử lại sau ít phút hoặc gọi Tổng đài 1022."
 
     static func escalationStart(_ name: String) -> String {

@@ -42,6 +42,8 @@ public struct Session: Sendable {
     public var statusLookup: StatusLookup?
     /// The last lines of the conversation (for the ticket transcript).
     public var transcript: [String] = []
+    /// Whether this turn may file a ticket (the service's per-client allowance).
+    public var ticketsAllowed = true
 
     public init(id: String, now: Date) {
         self.id = id
