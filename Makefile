@@ -24,12 +24,11 @@ build: deps
 release: deps
 	$(SWIFT) build -c release $(SWIFT_FLAGS)
 
-# The main job as it stands: the officers' chat REPL over the built-in corpus, filing
-# 1022 reports in var/hoidap.sqlite (the HTTP chat server replaces it when it lands).
+# The main job: the chat server with the built-in corpus, tickets in var/hoidap.sqlite.
 run: release
 	@mkdir -p var
-	@echo "hoidap: chat REPL — ask about a procedure in Vietnamese; :help for officer commands."
-	./.build/release/hoidap chat --db var/hoidap.sqlite
+	@echo "hoidap: open http://127.0.0.1:8022/ in a browser (the demo page with the chat widget); Ctrl-C stops."
+	./.build/release/hoidap serve --host 127.0.0.1 --port 8022 --db var/hoidap.sqlite
 
 # The browser test drives headless Chromium; wrk measures the HTTP service (see README).
 TEST_PACKAGES := chromium wrk
