@@ -8,7 +8,8 @@ extension DialogueEngine {
     static let confirmWords: Set<String> = ["dong y", "ok", "oke", "co", "xac nhan", "gui", "gui di", "dung", "dung roi", "yes", "uh", "u", "vang", "da", "chinh xac"]
     static let cancelWords: Set<String> = ["huy", "thoi", "khong gui", "khong gui nua", "huy bo", "cancel", "dung lai"]
 
-    func startEscalation(_ session: inout Session, message: String, reading: Reading, confidence: Double) -> Reply {
+    func startEscalation(_ session: inout Session, message: String, reading unvoted: Reading, confidence: Double) -> Reply {
+        let reading = voted(unvoted)
         let category = escalationCategory(reading)
         var escalation = Session.Escalation(category: category)
         // A message that already describes the problem (not just "cho tôi gặp nhân viên") is the description.
@@ -87,7 +88,7 @@ extension DialogueEngine {
             escalation.description = message
             // "Cho tôi gặp nhân viên" starts as "khác"; the description says what it is about.
             if escalation.category == .khac {
-                let reading = read(message)
+                let reading = voted(read(message))
                 let refined = escalationCategory(reading)
                 if !reading.categoryCues.isEmpty || (reading.categories[refined] ?? 0) > 0 { escalation.category = refined }
             }

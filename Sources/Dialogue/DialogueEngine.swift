@@ -76,7 +76,8 @@ public final class DialogueEngine: Sendable {
         /// Best procedure score over the plan's bound (0…1) and the relative margin to the second.
         public var procedureScore: Double
         public var margin: Double
-        /// Nearest-example vote per intent group (normalized scores).
+        /// Nearest-example vote per intent group (normalized scores); filled by `voted(_:)`,
+        /// which only reports and explanations need.
         public var groups: [String: Double]
         /// Classifier probability per intent group.
         public var probabilities: [String: Double]
@@ -98,7 +99,6 @@ public final class DialogueEngine: Sendable {
         let hits = procedures.search(plan: plan, limit: 5)
         let bound = max(procedures.bound(plan), 1e-9)
         let top = hits.first?.score ?? 0, second = hits.dropFirst().first?.score ?? 0
-        let vote = intents.vote(intents.searcher.plan(analysis: analysis))
         var cues: [EscalationCategory: Int] = [:]
         for match in categoryCues.matches(in: syllables) { cues[match.phrase.label, default: 0] += match.phrase.syllables.count }
         let aspect = aspects.detect(syllables)
@@ -114,11 +114,21 @@ public final class DialogueEngine: Sendable {
             content.filter { index.document(top.document, contains: $0) }.reduce(0) { $0 + weight($1) }
         } ?? 0
         return Reading(analysis: analysis, syllables: syllables, plan: plan, hits: hits, procedureScore: top / bound,
-                       margin: top > 0 ? (top - second) / top : 0, groups: vote.groups,
-                       probabilities: classifier.probabilities(analysis.tokens), categories: vote.categories,
+                       margin: top > 0 ? (top - second) / top : 0, groups: [:],
+                       probabilities: classifier.probabilities(analysis.tokens), categories: [:],
                        aspect: aspect, complaint: !complaintCues.matches(in: syllables).isEmpty,
                        categoryCues: cues, content: content,
                        coverage: total == 0 ? 1 : covered / total)
+    }
+
+    /// The reading with the nearest-example vote (groups and 1022 categories) filled in.
+    public func voted(_ reading: Reading) -> Reading {
+        guard reading.groups.isEmpty else { return reading }
+        var result = reading
+        let vote = intents.vote(intents.searcher.plan(analysis: reading.analysis))
+        result.groups = vote.groups
+        result.categories = vote.categories
+        return result
     }
 
     func turn(_ session: inout Session, message: String) -> Reply {
@@ -130,7 +140,7 @@ public final class DialogueEngine: Sendable {
             if !escalation.confirming, escalation.name == nil {
                 let reading = read(message)
                 if reading.aspect != nil, reading.procedureScore >= thresholds.procedure, reading.coverage >= thresholds.coverage,
-                   (reading.groups["escalate"] ?? 0) < (reading.groups["procedure"] ?? 0) {
+                   (reading.probabilities["escalate"] ?? 0) < (reading.probabilities["procedure"] ?? 0) {
                     session.escalation = nil
                     return route(&session, message: message, reading: reading)
                 }

@@ -70,18 +70,22 @@ public final class SessionStore: @unchecked Sendable {
     public var count: Int { lock.withLock { sessions.count } }
 
     /// Runs `body` on the session with this id (a new one when absent or expired) and stores
-    /// the result; a nil id gets a fresh session id.
+    /// the result; a nil id gets a fresh session id. The lock is held only to fetch and to
+    /// store, not while `body` runs, so turns of different sessions proceed in parallel; two
+    /// simultaneous turns of one session keep the later store.
     public func with<T>(_ id: String?, _ body: (inout Session) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
         let now = clock()
-        let key = id.flatMap { $0.isEmpty ? nil : $0 } ?? newID()
-        var session = sessions[key].flatMap { now.timeIntervalSince($0.lastUsed) <= idleTimeout ? $0 : nil } ?? Session(id: key, now: now)
+        var session: Session = lock.withLock {
+            let key = id.flatMap { $0.isEmpty ? nil : $0 } ?? newID()
+            return sessions[key].flatMap { now.timeIntervalSince($0.lastUsed) <= idleTimeout ? $0 : nil } ?? Session(id: key, now: now)
+        }
         session.lastUsed = now
         let result = body(&session)
         session.transcript = Array(session.transcript.suffix(20))
-        sessions[key] = session
-        if sessions.count > capacity { evict(now: now, keeping: key) }
+        lock.withLock {
+            sessions[session.id] = session
+            if sessions.count > capacity { evict(now: now, keeping: session.id) }
+        }
         return result
     }
 

@@ -93,9 +93,10 @@ struct ChatCommand: ParsableCommand {
     }
 
     static func explain(_ engine: DialogueEngine, _ question: String) -> String {
-        let reading = engine.read(question)
+        let reading = engine.voted(engine.read(question))
         var lines = ["normalized: \(reading.analysis.normalized)", "syllables: \(reading.syllables.joined(separator: " "))"]
-        lines.append("intent scores: " + reading.groups.sorted { $0.value > $1.value }.map { String(format: "%@ %.3f", $0.key, $0.value) }.joined(separator: ", "))
+        lines.append("classifier: " + reading.probabilities.sorted { $0.value > $1.value }.prefix(4).map { String(format: "%@ %.3f", $0.key, $0.value) }.joined(separator: ", "))
+        lines.append("nearest examples: " + reading.groups.sorted { $0.value > $1.value }.map { String(format: "%@ %.3f", $0.key, $0.value) }.joined(separator: ", "))
         lines.append(String(format: "procedure score %.3f (of bound), margin %.3f", reading.procedureScore, reading.margin))
         lines.append("aspect cue: " + (reading.aspect.map { "\($0.aspect.rawValue) ← \"\($0.cue)\"" } ?? "none (overview)"))
         if reading.complaint { lines.append("complaint cue present") }
