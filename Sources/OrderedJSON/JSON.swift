@@ -32,35 +32,37 @@ public enum JSON: Sendable, Equatable {
     }
 
     /// Compact JSON text (UTF-8, no escaped slashes, non-ASCII kept as is).
+    /// - Complexity: O(n), written as bytes and decoded once.
     public func serialized() -> String {
-        var output = ""
+        var output: [UInt8] = []
+        output.reserveCapacity(256)
         write(into: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(into output: inout String) {
+    private func write(into output: inout [UInt8]) {
         switch self {
-        case .null: output += "null"
-        case let .bool(value): output += value ? "true" : "false"
-        case let .int(value): output += String(value)
-        case let .double(value): output += Self.format(value)
+        case .null: output.append(contentsOf: "null".utf8)
+        case let .bool(value): output.append(contentsOf: (value ? "true" : "false").utf8)
+        case let .int(value): output.append(contentsOf: String(value).utf8)
+        case let .double(value): output.append(contentsOf: Self.format(value).utf8)
         case let .string(value): Self.writeString(value, into: &output)
         case let .array(values):
-            output += "["
+            output.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 value.write(into: &output)
             }
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case let .object(pairs):
-            output += "{"
+            output.append(UInt8(ascii: "{"))
             for (index, pair) in pairs.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 Self.writeString(pair.0, into: &output)
-                output += ":"
+                output.append(UInt8(ascii: ":"))
                 pair.1.write(into: &output)
             }
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
@@ -71,27 +73,47 @@ public enum JSON: Sendable, Equatable {
         return "\(value)"
     }
 
-    static func writeString(_ value: String, into output: inout String) {
-        output += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    /// A quoted string: UTF-8 copied through in runs, escaping quotes, backslashes, control
+    /// characters and U+2028/U+2029 (which break JavaScript string literals).
+    static func writeString(_ value: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var text = value
+        text.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            func flush(_ end: Int) {
+                if end > runStart { output.append(contentsOf: bytes[runStart..<end]) }
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                var escape: [UInt8]? = nil
+                var width = 1
+                switch byte {
+                case UInt8(ascii: "\""): escape = Array("\\\"".utf8)
+                case UInt8(ascii: "\\"): escape = Array("\\\\".utf8)
+                case 0x0A: escape = Array("\\n".utf8)
+                case 0x0D: escape = Array("\\r".utf8)
+                case 0x09: escape = Array("\\t".utf8)
+                case 0x00..<0x20:
+                    let hex = String(byte, radix: 16)
+                    escape = Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    escape = Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    width = 3
+                default: break
+                }
+                if let escape {
+                    flush(index)
+                    output.append(contentsOf: escape)
+                    index += width
+                    runStart = index
                 } else {
-                    output.unicodeScalars.append(scalar)
+                    index += 1
                 }
             }
+            flush(bytes.count)
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }
 
