@@ -10,10 +10,15 @@ struct AspectDetector: Sendable {
         matcher = PhraseMatcher(Aspect.allCases.flatMap { aspect in (catalog.aspects[aspect]?.cues ?? []).map { ($0, aspect) } })
     }
 
-    /// The aspect and the cue that marked it, or nil when the message has no cue.
+    /// The aspect and the cue that marked it, or nil when the message has no cue. The longest
+    /// cue wins; "requirements" cues are mostly question tags ("được không", "có phải") that
+    /// close questions about other aspects too, so they count one syllable less.
     func detect(_ syllables: [String]) -> (aspect: Aspect, cue: String)? {
+        func strength(_ match: (phrase: PhraseMatcher<Aspect>.Phrase, start: Int)) -> (Int, Int) {
+            (match.phrase.syllables.count - (match.phrase.label == .requirements ? 1 : 0), -match.start)
+        }
         let found = matcher.matches(in: syllables)
-        guard let best = found.max(by: { ($0.phrase.syllables.count, -$0.start) < ($1.phrase.syllables.count, -$1.start) }) else { return nil }
+        guard let best = found.max(by: { strength($0) < strength($1) }) else { return nil }
         return (best.phrase.label, best.phrase.syllables.joined(separator: " "))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Knowledge
 import Retrieval
+import VietText
 
 /// The decision thresholds of one turn, each measured on the development set
 /// (`hoidap eval --questions eval/dev/questions.jsonl --chat`, README "Dialogue").
@@ -127,7 +128,7 @@ extension DialogueEngine {
 
     /// A choice after a clarification: "số 2", "2", "cái thứ hai", or words of a title.
     func pickCandidate(_ session: inout Session, message: String) -> Reply? {
-        let folded = VietStringKey.fold(message)
+        let folded = VietString.searchKey(message)
         let ordinals = [["1", "mot", "nhat", "dau"], ["2", "hai"], ["3", "ba"]]
         var chosen: String? = nil
         let words = Set(folded.split(separator: " ").map(String.init))
@@ -159,11 +160,3 @@ extension DialogueEngine {
         return message[range].uppercased()
     }
 }
-
-/// Folding for short replies ("Số 2" → "so 2").
-enum VietStringKey {
-    static func fold(_ text: String) -> String { VietTextFold.searchKey(text) }
-}
-
-import VietText
-typealias VietTextFold = VietString

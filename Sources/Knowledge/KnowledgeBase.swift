@@ -1,3 +1,5 @@
+import VietText
+
 /// Everything hoidap knows, loaded and validated together: procedures, units, intents and
 /// the lexicon.
 public struct KnowledgeBase: Sendable {
@@ -25,8 +27,6 @@ public struct KnowledgeBase: Sendable {
     /// The procedure with an id.
     public func procedure(id: String) -> Procedure? { procedures.first { $0.id == id } }
 }
-
-import VietText
 
 /// The lexicon type, named here so callers of `KnowledgeBase` need not import VietText.
 public typealias VietTextLexicon = Lexicon

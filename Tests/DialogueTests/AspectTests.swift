@@ -56,10 +56,23 @@ struct AspectTests {
     ])
     func misread(message: String, id: String, aspect: Aspect) {
         let reply = Self.engine.ask(message)
-        withKnownIssue("aspect cue or procedure misread (longer generic cue wins, 'mất' read as 'lost', a sibling procedure outranks)") {
+        func check() {
             #expect(reply.intent == .procedure)
             #expect(reply.procedure?.id == id)
             #expect(reply.aspect == aspect)
         }
+        if let reason = Self.knownMisreadings[message] {
+            withKnownIssue(Comment(rawValue: reason)) { check() }
+        } else {
+            check()
+        }
     }
+
+    /// Misreadings not fixed yet; each fails loudly once fixed so the entry is removed.
+    static let knownMisreadings: [String: String] = [
+        "cấp hộ chiếu mất bao nhiêu tiền": "'mất' is read as 'lost', so the lost-passport report outranks",
+        "đăng ký kết hôn theo luật nào": "the procedure with a foreign element outranks the plain one",
+        "giới thiệu về thủ tục đăng ký khai tử": "the combined (liên thông) procedure outranks the plain one",
+        "trình tự đăng ký hộ kinh doanh": "two titles share every word; the margin is zero, so it clarifies",
+    ]
 }
