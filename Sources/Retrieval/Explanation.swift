@@ -35,13 +35,14 @@ public struct Explainer: Sendable {
         for clause in plan.clauses {
             let range = Int(index.postingStart[Int(clause.term)])..<Int(index.postingStart[Int(clause.term) + 1])
             guard let slot = index.binarySearch(index.postingDocs, UInt32(document), in: range) else { continue }
-            let tf = Double(index.postingWeights[slot])
+            let saturated = Double(index.postingWeights[slot])
+            let tf = saturated * k1 / (1 - saturated)  // the stored weight is tf'/(k1 + tf')
             let idf = index.idf(clause.term)
-            let value = idf * clause.weight * tf / (k1 + tf)
+            let value = idf * clause.weight * saturated
             var parts = [
                 Explanation(value: idf, description: "idf = ln(1 + (N − df + 0.5)/(df + 0.5)), N=\(index.documentCount), df=\(index.documentFrequency(clause.term))"),
                 Explanation(value: clause.weight, description: "query weight (\(clause.source.rawValue))"),
-                Explanation(value: tf / (k1 + tf), description: "tf'/(k1 + tf'), k1=\(k1)",
+                Explanation(value: saturated, description: "tf'/(k1 + tf'), k1=\(k1)",
                             children: fieldBreakdown(clause, document: document, total: tf)),
             ]
             if clause.kind != .folded { parts[2].children = [Explanation(value: tf, description: "tf' (BM25F over all fields)")] }

@@ -152,7 +152,8 @@ public struct IndexBuilder {
                     index += 1
                 }
                 postingDocs.append(UInt32(document))
-                postingWeights.append(Float(weight))
+                // Stored saturated, tf'/(k1 + tf'), so a query adds idf × weight with no division.
+                postingWeights.append(Float(weight / (config.k1 + weight)))
                 // Only folded syllables keep positions (explanations, proximity).
                 guard isFolded else { continue }
                 if let count = Varint.read(bytes, &byteOffset) {

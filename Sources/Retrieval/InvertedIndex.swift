@@ -1,7 +1,8 @@
 /// An immutable inverted index with BM25F weights precomputed per posting.
 ///
 /// Postings of term `t` are `postingDocs[postingStart[t]..<postingStart[t+1]]` (sorted doc
-/// numbers) with `postingWeights` at the same offsets: the BM25F pseudo-frequency
+/// numbers) with `postingWeights` at the same offsets: the saturated tf'/(k1 + tf') of the BM25F
+/// pseudo-frequency
 /// Σ_f w_f·tf_f / (1 − b_f + b_f·len_f/avglen_f). Folded-syllable postings also carry their
 /// positions (field << 20 | position) as delta varints in `positions`.
 public final class InvertedIndex: Sendable {

@@ -43,7 +43,6 @@ public struct Searcher: Sendable {
         guard limit > 0, !plan.clauses.isEmpty else { return [] }
         var scores = [Double](repeating: 0, count: index.documentCount)
         var touched: [Int32] = []
-        let k1 = index.config.k1
         // Clauses that can add less than a small share of the strongest clause's reach are
         // skipped: they are the longest posting lists. At 2% this cut DVC latency p50 from
         // 141 to 107 µs for 0.4 points of Hit@1 there, and changed nothing on ALQAC or the
@@ -55,11 +54,12 @@ public struct Searcher: Sendable {
             let start = Int(index.postingStart[Int(clause.term)]), end = Int(index.postingStart[Int(clause.term) + 1])
             index.postingDocs.withUnsafeBufferPointer { docs in
                 index.postingWeights.withUnsafeBufferPointer { weights in
-                    for slot in start..<end {
-                        let document = Int(docs[slot])
-                        let tf = Double(weights[slot])
-                        if scores[document] == 0 { touched.append(Int32(document)) }
-                        scores[document] += idf * tf / (k1 + tf)
+                    scores.withUnsafeMutableBufferPointer { scores in
+                        for slot in start..<end {
+                            let document = Int(docs[slot])
+                            if scores[document] == 0 { touched.append(Int32(document)) }
+                            scores[document] += idf * Double(weights[slot])
+                        }
                     }
                 }
             }
