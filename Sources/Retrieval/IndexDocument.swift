@@ -29,7 +29,7 @@ public struct RetrievalConfig: Sendable, Equatable, Codable {
     public var k1: Double = 1.2
     public var defaultB: Double = 0.75
     public var defaultFieldWeight: Double = 0.35
-    public var fieldWeights: [String: Double] = ["title": 6, "aliases": 2, "examples": 1, "text": 1.5]
+    public var fieldWeights: [String: Double] = ["title": 6, "aliases": 2, "examples": 1, "text": 2.5]
     public var fieldB: [String: Double] = ["title": 0.5, "aliases": 0.5]
     /// Extra weight for matching the accented form where the query had marks.
     public var accentBonus: Double = 0.3
