@@ -41,6 +41,8 @@ public struct RetrievalConfig: Sendable, Equatable, Codable {
     public var fillerWeight: Double = 0.2
     /// Scale applied to lexicon and repair alternatives on top of their own weight.
     public var alternativeScale: Double = 1.0
+    /// For accentless queries: the share of the accent bonus given to the dominant spelling.
+    public var accentRestore: Double = 1.0
     /// Clauses reaching less than this share of the strongest clause's idf·weight are skipped.
     public var pruneShare: Double = 0.02
 
@@ -61,6 +63,7 @@ public struct RetrievalConfig: Sendable, Equatable, Codable {
         fillerWeight = try values.decodeIfPresent(Double.self, forKey: .fillerWeight) ?? fillerWeight
         alternativeScale = try values.decodeIfPresent(Double.self, forKey: .alternativeScale) ?? alternativeScale
         pruneShare = try values.decodeIfPresent(Double.self, forKey: .pruneShare) ?? pruneShare
+        accentRestore = try values.decodeIfPresent(Double.self, forKey: .accentRestore) ?? accentRestore
     }
 
     public func weight(of field: String) -> Double { fieldWeights[field] ?? defaultFieldWeight }

@@ -30,6 +30,9 @@ public final class InvertedIndex: Sendable {
     let positionBase: [UInt32]
     let fuzzy: FuzzyIndex
     let documentNumbers: [String: Int]
+    /// For a folded syllable: its most frequent accented spelling and that spelling's share
+    /// of the documents (an accentless query's likely meaning).
+    let dominantAccent: [String: (text: String, share: Double)]
 
     init(config: RetrievalConfig, fieldNames: [String], documents: [StoredDocument], averageFieldLengths: [Double],
          termIDs: [String: Int32], terms: [String], postingStart: [UInt32], postingDocs: [UInt32],
@@ -58,6 +61,21 @@ public final class InvertedIndex: Sendable {
         }
         self.positionBase = base
         self.fuzzy = FuzzyIndex(terms: terms)
+        var dominant: [String: (text: String, share: Double)] = [:]
+        var foldedFrequency: [String: Int] = [:]
+        for (term, key) in terms.enumerated() where TermKind.split(key).0 == .folded {
+            foldedFrequency[TermKind.split(key).1] = Int(postingStart[term + 1] - postingStart[term])
+        }
+        for (term, key) in terms.enumerated() where TermKind.split(key).0 == .accented {
+            let text = TermKind.split(key).1
+            let frequency = Int(postingStart[term + 1] - postingStart[term])
+            let folded = VietString.foldKey(text)
+            guard text != folded, let total = foldedFrequency[folded], total > 0 else { continue }
+            if frequency > Int((dominant[folded]?.share ?? 0) * Double(total)) {
+                dominant[folded] = (text, Double(frequency) / Double(total))
+            }
+        }
+        self.dominantAccent = dominant
         var numbers: [String: Int] = [:]
         for (number, document) in documents.enumerated() { numbers[document.id] = number }
         self.documentNumbers = numbers
@@ -125,3 +143,4 @@ extension Double {
 }
 
 import Foundation
+import VietText

@@ -51,7 +51,12 @@ struct QueryPlanner {
             let filler = Self.fillers.contains(token.folded) ? config.fillerWeight : 1.0
             if index.termID(.folded, token.folded) != nil {
                 add(.folded, token.folded, filler, .typed)
-                if token.text != token.folded { add(.accented, token.text, config.accentBonus * filler, .accent) }
+                if token.text != token.folded {
+                    add(.accented, token.text, config.accentBonus * filler, .accent)
+                } else if config.accentRestore > 0, let likely = index.dominantAccent[token.folded] {
+                    // Typed without marks: credit the spelling most documents use, as far as it dominates.
+                    add(.accented, likely.text, config.accentBonus * config.accentRestore * likely.share * filler, .accent)
+                }
             } else if token.isPositional, !repaired.contains(token.position) {
                 unknown.append(token.folded)
                 for neighbour in index.fuzzy.neighbours(of: token.folded) {

@@ -43,6 +43,7 @@ public struct Searcher: Sendable {
         guard limit > 0, !plan.clauses.isEmpty else { return [] }
         var scores = [Double](repeating: 0, count: index.documentCount)
         var touched: [Int32] = []
+        touched.reserveCapacity(min(index.documentCount, 4096))
         // Clauses that can add less than a small share of the strongest clause's reach are
         // skipped: they are the longest posting lists. At 2% this cut DVC latency p50 from
         // 141 to 107 µs for 0.4 points of Hit@1 there, and changed nothing on ALQAC or the

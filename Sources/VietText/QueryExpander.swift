@@ -23,7 +23,8 @@ struct QueryExpander {
                 repaired[index].folded = VietString.foldKey(vni)
             }
         }
-        var seen = Set<String>()
+        struct Seen: Hashable { var text: String; var lower: Int; var upper: Int }
+        var seen = Set<Seen>()
         for tokenList in alternatives.isEmpty ? [tokens] : [tokens, repaired] {
             for match in lexicon.matches(in: tokenList) {
                 let reason: Alternative.Reason = switch match.entry.kind {
@@ -32,8 +33,7 @@ struct QueryExpander {
                 case .synonym: .synonym
                 }
                 for reading in match.readings {
-                    let key = "\(reading.text)|\(match.span)"
-                    guard seen.insert(key).inserted else { continue }
+                    guard seen.insert(Seen(text: reading.text, lower: match.span.lowerBound, upper: match.span.upperBound)).inserted else { continue }
                     alternatives.append(Alternative(text: reading.text, weight: match.entry.weight, reason: reason,
                                                     span: match.span, parts: reading.parts))
                 }
