@@ -51,8 +51,10 @@ let package = Package(
         .testTarget(name: "RetrievalTests", dependencies: ["Retrieval", "VietText"]),
         .testTarget(name: "TicketsTests", dependencies: ["Tickets"]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "Knowledge", "Retrieval"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
-        .testTarget(name: "HoiDapServiceTests", dependencies: ["HoiDapService", "HTTPServer", "Tickets", "Knowledge"]),
+        // A raw socket client the HTTP test targets share.
+        .target(name: "HTTPTestSupport", path: "Tests/HTTPTestSupport"),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport"]),
+        .testTarget(name: "HoiDapServiceTests", dependencies: ["HoiDapService", "HTTPServer", "Tickets", "Knowledge", "HTTPTestSupport"]),
         .testTarget(
             name: "KnowledgeTests", dependencies: ["Knowledge", "VietText"],
             resources: [.copy("Fixtures")]

@@ -32,9 +32,6 @@ struct IntentModel: Sendable {
         var groups: [String: Double]
         /// Normalized score per escalation category.
         var categories: [EscalationCategory: Double]
-        var best: String
-        var bestScore: Double
-        var runnerUpScore: Double
     }
 
     let searcher: Searcher
@@ -77,8 +74,6 @@ struct IntentModel: Sendable {
             groups[label.group] = max(groups[label.group] ?? 0, score)
             if case .escalate(let category) = label { categories[category] = max(categories[category] ?? 0, score) }
         }
-        let ranked = groups.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
-        return Vote(groups: groups, categories: categories, best: ranked.first?.key ?? "out_of_scope",
-                    bestScore: ranked.first?.value ?? 0, runnerUpScore: ranked.dropFirst().first?.value ?? 0)
+        return Vote(groups: groups, categories: categories)
     }
 }

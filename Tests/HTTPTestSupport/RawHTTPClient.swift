@@ -3,22 +3,23 @@ import Foundation
 import Glibc
 #endif
 
+/// Shared by the HTTPServer and HoiDapService tests.
 /// A minimal blocking HTTP/1.1 client over a POSIX socket, so tests control every byte
 /// (malformed requests, oversized bodies, keep-alive) without URLSession. Reads time out after
 /// 10 s so a broken server fails the test instead of hanging it.
-final class RawConnection {
-    let descriptor: Int32
+public final class RawConnection {
+    public let descriptor: Int32
     private var buffer: [UInt8] = []
 
-    struct Reply {
-        var status: Int
-        var headers: [(String, String)]
-        var body: [UInt8]
-        var text: String { String(decoding: body, as: UTF8.self) }
-        func header(_ name: String) -> String? { headers.first { $0.0.lowercased() == name.lowercased() }?.1 }
+    public struct Reply {
+        public var status: Int
+        public var headers: [(String, String)]
+        public var body: [UInt8]
+        public var text: String { String(decoding: body, as: UTF8.self) }
+        public func header(_ name: String) -> String? { headers.first { $0.0.lowercased() == name.lowercased() }?.1 }
     }
 
-    init?(port: UInt16, timeoutSeconds: Int = 10) {
+    public init?(port: UInt16, timeoutSeconds: Int = 10) {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { return nil }
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
@@ -40,7 +41,7 @@ final class RawConnection {
 
     /// Sends raw bytes; false when the peer closed.
     @discardableResult
-    func send(_ bytes: [UInt8]) -> Bool {
+    public func send(_ bytes: [UInt8]) -> Bool {
         var sent = 0
         while sent < bytes.count {
             let count = bytes[sent...].withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -51,11 +52,11 @@ final class RawConnection {
     }
 
     @discardableResult
-    func send(_ text: String) -> Bool { send(Array(text.utf8)) }
+    public func send(_ text: String) -> Bool { send(Array(text.utf8)) }
 
     /// Sends one request with `Content-Length` when there is a body.
     @discardableResult
-    func send(method: String, path: String, headers: [(String, String)] = [], body: [UInt8]? = nil) -> Bool {
+    public func send(method: String, path: String, headers: [(String, String)] = [], body: [UInt8]? = nil) -> Bool {
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         if let body { head += "Content-Length: \(body.count)\r\n" }
@@ -72,7 +73,7 @@ final class RawConnection {
     }
 
     /// Whether the server closed the connection (reads until end of stream or timeout).
-    func isClosedByPeer() -> Bool {
+    public func isClosedByPeer() -> Bool {
         while fill() {}
         var probe = [UInt8](repeating: 0, count: 1)
         let count = probe.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, 1, Int32(MSG_DONTWAIT)) }
@@ -80,7 +81,7 @@ final class RawConnection {
     }
 
     /// Reads one response; nil when the connection closed before a full one arrived.
-    func readReply(headOnly: Bool = false) -> Reply? {
+    public func readReply(headOnly: Bool = false) -> Reply? {
         let separator: [UInt8] = [13, 10, 13, 10]
         var end: Int?
         while end == nil {
@@ -130,12 +131,12 @@ final class RawConnection {
 }
 
 /// One request on a fresh connection.
-func http(_ port: UInt16, _ method: String, _ path: String, headers: [(String, String)] = [], body: [UInt8]? = nil) -> RawConnection.Reply? {
+public func http(_ port: UInt16, _ method: String, _ path: String, headers: [(String, String)] = [], body: [UInt8]? = nil) -> RawConnection.Reply? {
     guard let connection = RawConnection(port: port) else { return nil }
     connection.send(method: method, path: path, headers: headers + [("Connection", "close")], body: body)
     return connection.readReply(headOnly: method == "HEAD")
 }
 
-func http(_ port: UInt16, _ method: String, _ path: String, headers: [(String, String)] = [], json: String) -> RawConnection.Reply? {
+public func http(_ port: UInt16, _ method: String, _ path: String, headers: [(String, String)] = [], json: String) -> RawConnection.Reply? {
     http(port, method, path, headers: headers + [("Content-Type", "application/json")], body: Array(json.utf8))
 }
