@@ -30,6 +30,14 @@ public struct DialogueThresholds: Sendable, Equatable {
     public var followUpContent = 3
     /// A message scoring this high on another procedure switches topic even with an aspect cue.
     public var switchTopic = 0.35
+    /// The head start of the procedure in context (normalized score units) when a message matches it.
+    public var contextBonus = 0.1
+    /// How much the procedure classifier's probability adds to a hit's normalized BM25 score.
+    public var classifierWeight = 0.3
+    /// The aspect classifier's probability that overrules a cue phrase naming another aspect.
+    public var aspectOverride = 0.8
+    /// The aspect classifier's probability that sets an aspect when no cue phrase is present.
+    public var aspectWithoutCue = 0.6
 
     public init() {}
 }
@@ -45,7 +53,9 @@ extension DialogueEngine {
         }
         // A message made of a procedure's own rare words is about that procedure, whatever else it resembles.
         let strong = reading.procedureScore >= t.strongProcedure && reading.coverage >= 0.9
-        if let chit = ChitChat(rawValue: best), probability(best) >= t.chitChat, !strong {
+        // A phrase such as "lệ phí", "nộp ở đâu" makes it a procedure question, however small-talk-like the rest.
+        let cued = reading.aspect.map { !$0.cue.isEmpty } ?? false
+        if let chit = ChitChat(rawValue: best), probability(best) >= t.chitChat, !strong, !cued {
             return reply(session, Intent(chit), answer: chitChatReply(chit), confidence: probability(best),
                          suggestions: chit == .goodbye || chit == .thanks ? [] : starterSuggestions())
         }
@@ -53,10 +63,10 @@ extension DialogueEngine {
             return startStatus(&session, message: message, code: nil)
         }
         let escalation = probability("escalate")
-        let cued = !reading.categoryCues.isEmpty || reading.complaint
+        let reported = !reading.categoryCues.isEmpty || reading.complaint
         // "Tôi muốn phản ánh" — a complaint cue with nothing else — is the request itself.
         let bareComplaint = reading.complaint && reading.content.count <= 2 && reading.aspect == nil
-        if (best == "escalate" && escalation >= (cued ? t.escalate : t.escalateWithoutCue)) || (reading.complaint && escalation >= t.escalateWithCue)
+        if (best == "escalate" && escalation >= (reported ? t.escalate : t.escalateWithoutCue)) || (reading.complaint && escalation >= t.escalateWithCue)
             || bareComplaint {
             return startEscalation(&session, message: message, reading: reading, confidence: escalation)
         }
@@ -66,12 +76,13 @@ extension DialogueEngine {
             return reply(session, .clarify, answer: Phrases.whichProcedure, confidence: 0, aspect: reading.aspect?.aspect,
                          suggestions: starterSuggestions())
         }
-        // Follow-up about the procedure in context: an aspect cue, and nothing that names another procedure.
-        if let current = session.procedureID, let procedure = byID[current], let aspect = reading.aspect,
-           reading.hits.prefix(3).contains(where: { $0.id == current }) || reading.content.count <= t.followUpContent
-            || reading.procedureScore < t.switchTopic {
-            return answer(&session, procedure, aspect: aspect.aspect, score: reading.hits.first { $0.id == current }?.score ?? 0,
-                          confidence: 0.8)
+        // Follow-up about the procedure in context: it still ranks first with its head start, or an
+        // aspect is asked and nothing strongly names another procedure.
+        if let current = session.procedureID, let procedure = byID[current],
+           reading.hits.first?.id == current && (reading.aspect != nil || reading.procedureScore >= t.procedure)
+            || reading.aspect != nil && (reading.content.count <= t.followUpContent || reading.procedureScore < t.switchTopic) {
+            return answer(&session, procedure, aspect: reading.aspect?.aspect ?? .overview,
+                          score: reading.hits.first { $0.id == current }?.score ?? 0, confidence: 0.8)
         }
         let weak = reading.procedureScore < t.procedure || reading.coverage < t.coverage
         if best == "out_of_scope", probability(best) >= t.outOfScope, !strong {

@@ -20,6 +20,8 @@ public final class DialogueEngine: Sendable {
     let intents: IntentModel
     let classifier: IntentClassifier
     let aspects: AspectDetector
+    let aspectClassifier: AspectClassifier
+    let procedureClassifier: ProcedureClassifier
     let composer = AnswerComposer()
     let byID: [String: Procedure]
     let complaintCues: PhraseMatcher<Bool>
@@ -40,6 +42,8 @@ public final class DialogueEngine: Sendable {
         intents = IntentModel(knowledge: knowledge, analyzer: analyzer)
         classifier = IntentClassifier(knowledge: knowledge, analyzer: analyzer)
         aspects = AspectDetector(catalog: knowledge.intents)
+        aspectClassifier = AspectClassifier(catalog: knowledge.intents, analyzer: analyzer)
+        procedureClassifier = ProcedureClassifier(procedures: knowledge.procedures, analyzer: analyzer)
         byID = Dictionary(knowledge.procedures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         complaintCues = PhraseMatcher(knowledge.intents.complaintCues.map { ($0, true) } + knowledge.intents.handoffExamples.map { ($0, true) })
         categoryCues = PhraseMatcher(EscalationCategory.allCases.flatMap { category in
@@ -67,70 +71,6 @@ public final class DialogueEngine: Sendable {
         return turn(&session, message: message.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
-    /// What the engine saw in a message, for `:explain` and for calibration.
-    public struct Reading: Sendable {
-        public var analysis: Analysis
-        public var syllables: [String]
-        public var plan: QueryPlan
-        public var hits: [SearchHit]
-        /// Best procedure score over the plan's bound (0…1) and the relative margin to the second.
-        public var procedureScore: Double
-        public var margin: Double
-        /// Nearest-example vote per intent group (normalized scores); filled by `voted(_:)`,
-        /// which only reports and explanations need.
-        public var groups: [String: Double]
-        /// Classifier probability per intent group.
-        public var probabilities: [String: Double]
-        public var categories: [EscalationCategory: Double]
-        public var aspect: (aspect: Aspect, cue: String)?
-        public var complaint: Bool
-        public var categoryCues: [EscalationCategory: Int]
-        /// Content syllables: the message without filler words and without its aspect cue.
-        public var content: [String]
-        /// The share of content syllables found in the best procedure (0…1; 1 when there is no content).
-        public var coverage: Double
-    }
-
-    /// Reads a message: analysis, procedure retrieval, the intent vote, cues.
-    public func read(_ message: String) -> Reading {
-        let analysis = analyzer.analyze(message, purpose: .query)
-        let syllables = analysis.tokens.filter(\.isPositional).map(\.folded)
-        let plan = procedures.plan(analysis: analysis)
-        let hits = procedures.search(plan: plan, limit: 5)
-        let bound = max(procedures.bound(plan), 1e-9)
-        let top = hits.first?.score ?? 0, second = hits.dropFirst().first?.score ?? 0
-        var cues: [EscalationCategory: Int] = [:]
-        for match in categoryCues.matches(in: syllables) { cues[match.phrase.label, default: 0] += match.phrase.syllables.count }
-        let aspect = aspects.detect(syllables)
-        var cueSyllables = Set(aspect.map { $0.cue.split(separator: " ").map(String.init) } ?? [])
-        cueSyllables.formUnion(Self.fillers)
-        let content = syllables.filter { !cueSyllables.contains($0) }
-        // Rare words weigh most; a word no procedure contains weighs like the rarest one.
-        let index = procedures.index
-        let rarest = log(1 + (Double(index.documentCount) + 0.5) / 0.5)
-        func weight(_ syllable: String) -> Double { index.idf(folded: syllable) ?? rarest }
-        let total = content.reduce(0) { $0 + weight($1) }
-        let covered = hits.first.map { top in
-            content.filter { index.document(top.document, contains: $0) }.reduce(0) { $0 + weight($1) }
-        } ?? 0
-        return Reading(analysis: analysis, syllables: syllables, plan: plan, hits: hits, procedureScore: top / bound,
-                       margin: top > 0 ? (top - second) / top : 0, groups: [:],
-                       probabilities: classifier.probabilities(analysis.tokens), categories: [:],
-                       aspect: aspect, complaint: !complaintCues.matches(in: syllables).isEmpty,
-                       categoryCues: cues, content: content,
-                       coverage: total == 0 ? 1 : covered / total)
-    }
-
-    /// The reading with the nearest-example vote (groups and 1022 categories) filled in.
-    public func voted(_ reading: Reading) -> Reading {
-        guard reading.groups.isEmpty else { return reading }
-        var result = reading
-        let vote = intents.vote(intents.searcher.plan(analysis: reading.analysis))
-        result.groups = vote.groups
-        result.categories = vote.categories
-        return result
-    }
-
     func turn(_ session: inout Session, message: String) -> Reply {
         guard !message.isEmpty else {
             return reply(session, .help, answer: chitChatReply(.help), confidence: 1)
@@ -149,7 +89,7 @@ public final class DialogueEngine: Sendable {
         }
         if session.statusLookup != nil, let reply = continueStatus(&session, message: message) { return reply }
         if !session.candidates.isEmpty, let reply = pickCandidate(&session, message: message) { return reply }
-        let reading = read(message)
+        let reading = read(message, context: session.procedureID)
         return route(&session, message: message, reading: reading)
     }
 

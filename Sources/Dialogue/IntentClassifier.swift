@@ -2,23 +2,19 @@ import Foundation
 import Knowledge
 import VietText
 
-/// A multinomial logistic regression over hashed folded n-grams, trained at start-up on
-/// the shipped example sentences (never on evaluation sets): what kind of message this is.
-///
-/// - Complexity: training O(epochs · examples · features · classes), a few milliseconds.
+/// What kind of message this is: a `SoftmaxRegression` trained at start-up on the shipped
+/// example sentences (never on evaluation sets).
 struct IntentClassifier: Sendable {
     /// The classes, as the intent groups the router uses.
     static let classes = ["procedure", "greeting", "thanks", "goodbye", "identity", "help", "out_of_scope", "escalate", "ticket_status"]
-    static let dimension = 1 << 16
 
-    private let weights: [Float]   // classes × dimension
-    private let bias: [Float]
+    private let model: SoftmaxRegression
 
     init(knowledge: KnowledgeBase, analyzer: Analyzer, epochs: Int = 20) {
-        var examples: [(features: [Int], label: Int)] = []
+        var examples: [SoftmaxRegression.Example] = []
         func add(_ text: String, _ label: String) {
             guard let index = Self.classes.firstIndex(of: label) else { return }
-            let features = Self.features(analyzer.tokens(text))
+            let features = SoftmaxRegression.features(analyzer.tokens(text))
             if !features.isEmpty { examples.append((features, index)) }
         }
         for procedure in knowledge.procedures {
@@ -33,80 +29,12 @@ struct IntentClassifier: Sendable {
         }
         for text in knowledge.intents.handoffExamples { add(text, "escalate") }
         for text in knowledge.intents.ticketStatusExamples { add(text, "ticket_status") }
-
-        // Balance the classes: each contributes as if it had the same number of examples.
-        var counts = [Int](repeating: 0, count: Self.classes.count)
-        for example in examples { counts[example.label] += 1 }
-        let classWeight = counts.map { $0 == 0 ? 0 : Float(examples.count) / Float(Self.classes.count * $0) }
-        var weights = [Float](repeating: 0, count: Self.classes.count * Self.dimension)
-        var bias = [Float](repeating: 0, count: Self.classes.count)
-        var generator = SplitMix(seed: 1022)
-        var order = Array(examples.indices)
-        let regularization: Float = 1e-4
-        for epoch in 0..<epochs {
-            order.shuffle(using: &generator)
-            let rate = 0.5 / Float(1 + epoch)
-            for index in order {
-                let (features, label) = examples[index]
-                let probabilities = Self.softmax(Self.logits(features, weights, bias))
-                for klass in Self.classes.indices {
-                    let gradient = (probabilities[klass] - (klass == label ? 1 : 0)) * classWeight[label]
-                    bias[klass] -= rate * gradient
-                    for feature in features {
-                        let slot = klass * Self.dimension + feature
-                        weights[slot] -= rate * (gradient + regularization * weights[slot])
-                    }
-                }
-            }
-        }
-        self.weights = weights
-        self.bias = bias
+        model = SoftmaxRegression(examples: examples, classCount: Self.classes.count, epochs: epochs)
     }
 
     /// Class probabilities of a message's tokens, by class name.
     func probabilities(_ tokens: [Token]) -> [String: Double] {
-        let probabilities = Self.softmax(Self.logits(Self.features(tokens), weights, bias))
+        let probabilities = model.probabilities(SoftmaxRegression.features(tokens))
         return Dictionary(uniqueKeysWithValues: zip(Self.classes, probabilities.map(Double.init)))
-    }
-
-    /// Hashed folded unigrams and bigrams (positional tokens only), and a length bucket.
-    static func features(_ tokens: [Token]) -> [Int] {
-        let words = tokens.filter(\.isPositional).map(\.folded)
-        var features = words.map { hash("u:" + $0) }
-        for (left, right) in zip(words, words.dropFirst()) { features.append(hash("b:" + left + " " + right)) }
-        features.append(hash("len:\(min(words.count, 12))"))
-        return features
-    }
-
-    static func hash(_ text: String) -> Int {
-        var value: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        return Int(value % UInt64(dimension))
-    }
-
-    static func logits(_ features: [Int], _ weights: [Float], _ bias: [Float]) -> [Float] {
-        classes.indices.map { klass in
-            features.reduce(bias[klass]) { $0 + weights[klass * dimension + $1] }
-        }
-    }
-
-    static func softmax(_ logits: [Float]) -> [Float] {
-        let top = logits.max() ?? 0
-        let exponentials = logits.map { exp($0 - top) }
-        let total = exponentials.reduce(0, +)
-        return exponentials.map { $0 / total }
-    }
-}
-
-/// A small seeded generator so training is the same on every start.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -46,4 +46,6 @@ public struct IntentCatalog: Sendable {
     public var ticketStatusExamples: [String]
     /// The shape of a ticket code, as a regular expression.
     public var ticketCodePattern: String
+    /// Questions labelled with the aspect they ask (`aspect_examples.yaml`, optional).
+    public var aspectExamples: [Aspect: [String]] = [:]
 }

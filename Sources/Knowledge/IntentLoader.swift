@@ -6,6 +6,7 @@ public enum IntentLoader {
     static let minimumChitChatExamples = 20
     static let minimumOutOfScopeExamples = 60
     static let minimumCategoryExamples = 25
+    static let minimumAspectExamples = 10
 
     /// Loads and validates every intent file of a folder.
     /// - Throws: `DataError` with every issue of every file.
@@ -14,6 +15,10 @@ public enum IntentLoader {
         let files = (chitChat: open("chitchat.yaml"), outOfScope: open("out_of_scope.yaml"), aspects: open("aspects.yaml"),
                      escalation: open("escalation.yaml"), ticketStatus: open("ticket_status.yaml"))
         let ticketStatus = readTicketStatus(files.ticketStatus)
+        // Optional: labelled aspect questions train the aspect classifier; without them, cues alone decide.
+        let aspectExamplesPath = directory + "/aspect_examples.yaml"
+        let aspectExamplesFile = FileManager.default.fileExists(atPath: aspectExamplesPath)
+            ? YAMLFile(path: aspectExamplesPath, displayName: "intents/aspect_examples.yaml") : nil
         let catalog = IntentCatalog(
             chitChat: readChitChat(files.chitChat),
             outOfScope: readReplies(files.outOfScope.root, files.outOfScope, what: "out_of_scope", minimum: minimumOutOfScopeExamples)
@@ -23,8 +28,10 @@ public enum IntentLoader {
             handoffExamples: readHandoff(files.escalation),
             complaintCues: readComplaintCues(files.escalation),
             ticketStatusExamples: ticketStatus.examples,
-            ticketCodePattern: ticketStatus.pattern)
-        let issues = [files.chitChat, files.outOfScope, files.aspects, files.escalation, files.ticketStatus].flatMap(\.issues)
+            ticketCodePattern: ticketStatus.pattern,
+            aspectExamples: aspectExamplesFile.map(readAspectExamples) ?? [:])
+        let issues = ([files.chitChat, files.outOfScope, files.aspects, files.escalation, files.ticketStatus]
+            + (aspectExamplesFile.map { [$0] } ?? [])).flatMap(\.issues)
         if !issues.isEmpty { throw DataError(issues: issues) }
         return catalog
     }
@@ -73,6 +80,18 @@ public enum IntentLoader {
                 owner[cue] = aspect
             }
             result[aspect] = .init(cues: cues, question: file.string(entry["question"], field: "\(aspect.rawValue).question") ?? "")
+        }
+        return result
+    }
+
+    private static func readAspectExamples(_ file: YAMLFile) -> [Aspect: [String]] {
+        let names = Aspect.allCases.map(\.rawValue)
+        guard let fields = file.mapping(file.root, allowed: names, required: names, what: "aspect_examples.yaml") else { return [:] }
+        var result: [Aspect: [String]] = [:]
+        for aspect in Aspect.allCases {
+            let examples = file.strings(fields[aspect.rawValue], field: aspect.rawValue, minimum: minimumAspectExamples) ?? []
+            reportDuplicates(examples, node: fields[aspect.rawValue], file: file, what: aspect.rawValue)
+            result[aspect] = examples
         }
         return result
     }

@@ -102,6 +102,10 @@ enum ThresholdSearch {
             ("strongProcedure", \.strongProcedure, [0.2, 0.3, 0.35, 0.45, 0.6, 1.1]),
             ("coverage", \.coverage, [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]),
             ("switchTopic", \.switchTopic, [0.2, 0.3, 0.4, 0.5, 0.7]),
+            ("classifierWeight", \.classifierWeight, [0, 0.1, 0.2, 0.3, 0.5, 0.8, 1.2]),
+            ("contextBonus", \.contextBonus, [0, 0.05, 0.1, 0.2, 0.3, 0.5]),
+            ("aspectOverride", \.aspectOverride, [0.5, 0.6, 0.7, 0.8, 0.9, 1.1]),
+            ("aspectWithoutCue", \.aspectWithoutCue, [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.1]),
         ]
         for round in 1...2 {
             for (name, path, values) in grid {
@@ -117,10 +121,8 @@ enum ThresholdSearch {
                 }
             }
         }
-        print(String(format: "ticketStatus %.2f, escalateWithoutCue %.2f", best.ticketStatus, best.escalateWithoutCue))
-        print(String(format: "best: chitChat %.2f, escalate %.2f, escalateWithCue %.2f, procedure %.2f, outOfScope %.2f, clarifyMargin %.2f, coverage %.2f, switchTopic %.2f (objective %.4f)",
-                     best.chitChat, best.escalate, best.escalateWithCue, best.procedure, best.outOfScope, best.clarifyMargin,
-                     best.coverage, best.switchTopic, bestScore))
+        let values = grid.map { String(format: "%@ %.2f", $0.0, best[keyPath: $0.1]) }.joined(separator: ", ")
+        print("best: \(values) (objective \(String(format: "%.4f", bestScore)))")
     }
 }
 

@@ -1,0 +1,100 @@
+import Foundation
+import Knowledge
+import Retrieval
+import VietText
+
+/// Reading a message: analysis, procedure retrieval fused with the procedure classifier and
+/// the dialogue context, the aspect, intent probabilities and 1022 cues.
+extension DialogueEngine {
+    /// What the engine saw in a message, for `:explain` and for calibration.
+    public struct Reading: Sendable {
+        public var analysis: Analysis
+        public var syllables: [String]
+        public var plan: QueryPlan
+        public var hits: [SearchHit]
+        /// Best procedure score over the plan's bound (0…1) and the relative margin to the second.
+        public var procedureScore: Double
+        public var margin: Double
+        /// Nearest-example vote per intent group (normalized scores); filled by `voted(_:)`,
+        /// which only reports and explanations need.
+        public var groups: [String: Double]
+        /// Classifier probability per intent group.
+        public var probabilities: [String: Double]
+        public var categories: [EscalationCategory: Double]
+        public var aspect: (aspect: Aspect, cue: String)?
+        public var complaint: Bool
+        public var categoryCues: [EscalationCategory: Int]
+        /// Content syllables: the message without filler words and without its aspect cue.
+        public var content: [String]
+        /// The share of content syllables found in the best procedure (0…1; 1 when there is no content).
+        public var coverage: Double
+        /// The aspect classifier's best guess and its probability, whatever the thresholds.
+        public var learnedAspect: (aspect: Aspect, probability: Double)?
+    }
+
+    /// Reads a message: analysis, procedure retrieval, the intent vote, cues. `context` is the
+    /// procedure the conversation is about; it gets a head start when the message matches it at all.
+    public func read(_ message: String, context: String? = nil) -> Reading {
+        let analysis = analyzer.analyze(message, purpose: .query)
+        let syllables = analysis.tokens.filter(\.isPositional).map(\.folded)
+        let plan = procedures.plan(analysis: analysis)
+        let bound = max(procedures.bound(plan), 1e-9)
+        let ranked = rerank(procedures.search(plan: plan, limit: 12), bound: bound, tokens: analysis.tokens, context: context)
+        let hits = ranked.map(\.hit)
+        let top = ranked.first?.fused ?? 0, second = ranked.dropFirst().first?.fused ?? 0
+        var cues: [EscalationCategory: Int] = [:]
+        for match in categoryCues.matches(in: syllables) { cues[match.phrase.label, default: 0] += match.phrase.syllables.count }
+        let learned = aspectClassifier.classify(analysis.tokens)
+        let aspect = aspect(cue: aspects.detect(syllables), learned: learned)
+        var cueSyllables = Set(aspect.map { $0.cue.split(separator: " ").map(String.init) } ?? [])
+        cueSyllables.formUnion(Self.fillers)
+        let content = syllables.filter { !cueSyllables.contains($0) }
+        // Rare words weigh most; a word no procedure contains weighs like the rarest one.
+        let index = procedures.index
+        let rarest = log(1 + (Double(index.documentCount) + 0.5) / 0.5)
+        func weight(_ syllable: String) -> Double { index.idf(folded: syllable) ?? rarest }
+        let total = content.reduce(0) { $0 + weight($1) }
+        let covered = hits.first.map { top in
+            content.filter { index.document(top.document, contains: $0) }.reduce(0) { $0 + weight($1) }
+        } ?? 0
+        return Reading(analysis: analysis, syllables: syllables, plan: plan, hits: hits,
+                       procedureScore: (hits.first?.score ?? 0) / bound,
+                       margin: top > 0 ? (top - second) / top : 0, groups: [:],
+                       probabilities: classifier.probabilities(analysis.tokens), categories: [:],
+                       aspect: aspect, complaint: !complaintCues.matches(in: syllables).isEmpty,
+                       categoryCues: cues, content: content,
+                       coverage: total == 0 ? 1 : covered / total, learnedAspect: learned)
+    }
+
+    /// The retrieval hits reordered by BM25 (over the plan's bound) plus the classifier's
+    /// probability weighted by `thresholds.classifierWeight`: the best five, each with its fused
+    /// score (hits keep their BM25 score, which the thresholds are measured on).
+    func rerank(_ hits: [SearchHit], bound: Double, tokens: [Token], context: String?) -> [(hit: SearchHit, fused: Double)] {
+        let weight = thresholds.classifierWeight
+        let probability = weight > 0 && hits.count > 1 ? procedureClassifier.probabilities(tokens) : { _ in 0 }
+        let fused = hits.map { hit in
+            (hit, hit.score / bound + weight * probability(hit.id) + (hit.id == context ? thresholds.contextBonus : 0))
+        }
+        return Array(fused.sorted { $0.1 > $1.1 }.prefix(5))
+    }
+
+    /// The aspect asked: the cue phrase, unless the learned classifier is sure of another; without
+    /// a cue, the classifier's aspect when it is sure enough (overview stays the default).
+    func aspect(cue: (aspect: Aspect, cue: String)?, learned: (aspect: Aspect, probability: Double)?) -> (aspect: Aspect, cue: String)? {
+        guard let learned else { return cue }
+        if let cue {
+            return learned.aspect != cue.aspect && learned.probability >= thresholds.aspectOverride ? (learned.aspect, cue.cue) : cue
+        }
+        return learned.aspect != .overview && learned.probability >= thresholds.aspectWithoutCue ? (learned.aspect, "") : nil
+    }
+
+    /// The reading with the nearest-example vote (groups and 1022 categories) filled in.
+    public func voted(_ reading: Reading) -> Reading {
+        guard reading.groups.isEmpty else { return reading }
+        var result = reading
+        let vote = intents.vote(intents.searcher.plan(analysis: reading.analysis))
+        result.groups = vote.groups
+        result.categories = vote.categories
+        return result
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import VietText
+
+/// A multinomial logistic regression over hashed folded n-grams: the trainable part of the
+/// intent and aspect classifiers, fitted at start-up on shipped example sentences.
+///
+/// - Complexity: training O(epochs · examples · features · classes); a few milliseconds for
+///   the intent and aspect sets.
+struct SoftmaxRegression: Sendable {
+    /// One training sentence: its hashed features and its class index.
+    typealias Example = (features: [Int], label: Int)
+
+    let classCount: Int
+    let dimension: Int
+    private let weights: [Float]   // classes × dimension
+    private let bias: [Float]
+
+    /// Fits the model with class-balanced SGD, seeded so every start trains the same model.
+    init(examples: [Example], classCount: Int, dimension: Int = 1 << 16, epochs: Int = 20, seed: UInt64 = 1022) {
+        precondition(examples.allSatisfy { $0.features.allSatisfy { (0..<dimension).contains($0) } && (0..<classCount).contains($0.label) },
+                     "features hashed for another dimension")
+        self.classCount = classCount
+        self.dimension = dimension
+        // Balance the classes: each contributes as if it had the same number of examples.
+        var counts = [Int](repeating: 0, count: classCount)
+        for example in examples { counts[example.label] += 1 }
+        let classWeight = counts.map { $0 == 0 ? 0 : Float(examples.count) / Float(classCount * $0) }
+        var weights = [Float](repeating: 0, count: classCount * dimension)
+        var bias = [Float](repeating: 0, count: classCount)
+        var generator = SplitMix(seed: seed)
+        var order = Array(examples.indices)
+        let regularization: Float = 1e-4
+        for epoch in 0..<epochs {
+            order.shuffle(using: &generator)
+            let rate = 0.5 / Float(1 + epoch)
+            for index in order {
+                let (features, label) = examples[index]
+                let probabilities = Self.softmax(Self.logits(features, weights, bias, classCount, dimension))
+                for klass in 0..<classCount {
+                    let gradient = (probabilities[klass] - (klass == label ? 1 : 0)) * classWeight[label]
+                    bias[klass] -= rate * gradient
+                    for feature in features {
+                        let slot = klass * dimension + feature
+                        weights[slot] -= rate * (gradient + regularization * weights[slot])
+                    }
+                }
+            }
+        }
+        self.weights = weights
+        self.bias = bias
+    }
+
+    /// Class probabilities for a sentence's features, in class order.
+    func probabilities(_ features: [Int]) -> [Float] {
+        Self.softmax(Self.logits(features, weights, bias, classCount, dimension))
+    }
+
+    /// Hashed folded unigrams and bigrams (positional tokens only), and a length bucket.
+    static func features(_ tokens: [Token], dimension: Int = 1 << 16) -> [Int] {
+        let words = tokens.filter(\.isPositional).map(\.folded)
+        var features = words.map { hash("u:" + $0, dimension) }
+        for (left, right) in zip(words, words.dropFirst()) { features.append(hash("b:" + left + " " + right, dimension)) }
+        features.append(hash("len:\(min(words.count, 12))", dimension))
+        return features
+    }
+
+    static func hash(_ text: String, _ dimension: Int) -> Int {
+        var value: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return Int(value % UInt64(dimension))
+    }
+
+    private static func logits(_ features: [Int], _ weights: [Float], _ bias: [Float], _ classCount: Int, _ dimension: Int) -> [Float] {
+        (0..<classCount).map { klass in
+            features.reduce(bias[klass]) { $0 + weights[klass * dimension + $1] }
+        }
+    }
+
+    private static func softmax(_ logits: [Float]) -> [Float] {
+        let top = logits.max() ?? 0
+        let exponentials = logits.map { exp($0 - top) }
+        let total = exponentials.reduce(0, +)
+        return exponentials.map { $0 / total }
+    }
+}
+
+/// A small seeded generator so training is the same on every start.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
