@@ -18,7 +18,17 @@ struct AspectDetector: Sendable {
             (match.phrase.syllables.count - (match.phrase.label == .requirements ? 1 : 0), -match.start)
         }
         let found = matcher.matches(in: syllables)
-        guard let best = found.max(by: { strength($0) < strength($1) }) else { return nil }
+        guard let best = found.max(by: { strength($0) < strength($1) }) else { return Self.eligibility(syllables) }
         return (best.phrase.label, best.phrase.syllables.joined(separator: " "))
+    }
+
+    /// "có được … không", "có đc … ko": a yes/no question whether one may do something, with the
+    /// situation in between, asks about the conditions.
+    static func eligibility(_ syllables: [String]) -> (aspect: Aspect, cue: String)? {
+        guard let has = syllables.firstIndex(of: "co"),
+              let may = syllables[(has + 1)...].prefix(3).firstIndex(where: { ["duoc", "dc"].contains($0) }),
+              syllables[(may + 1)...].contains(where: { ["khong", "ko", "k", "hok", "hong", "kg"].contains($0) })
+        else { return nil }
+        return (.requirements, "")
     }
 }

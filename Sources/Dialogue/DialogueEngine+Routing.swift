@@ -53,8 +53,9 @@ extension DialogueEngine {
         }
         // A message made of a procedure's own rare words is about that procedure, whatever else it resembles.
         let strong = reading.procedureScore >= t.strongProcedure && reading.coverage >= 0.9
-        // A phrase such as "lệ phí", "nộp ở đâu" makes it a procedure question, however small-talk-like the rest.
-        let cued = reading.aspect.map { !$0.cue.isEmpty } ?? false
+        // With a procedure in context, a phrase such as "lệ phí", "nộp ở đâu" makes it a follow-up,
+        // however small-talk-like the rest.
+        let cued = session.procedureID != nil && (reading.aspect.map { !$0.cue.isEmpty } ?? false)
         if let chit = ChitChat(rawValue: best), probability(best) >= t.chitChat, !strong, !cued {
             return reply(session, Intent(chit), answer: chitChatReply(chit), confidence: probability(best),
                          suggestions: chit == .goodbye || chit == .thanks ? [] : starterSuggestions())

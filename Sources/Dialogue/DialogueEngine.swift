@@ -12,16 +12,11 @@ import VietText
 /// Thresholds are in `DialogueThresholds`, measured on the development set (README).
 public final class DialogueEngine: Sendable {
     public let knowledge: KnowledgeBase
-    public let analyzer: Analyzer
-    public let procedures: Searcher
+    public let models: DialogueModels
     public let sessions: SessionStore
     public let thresholds: DialogueThresholds
     let desk: any TicketDesk
-    let intents: IntentModel
-    let classifier: IntentClassifier
     let aspects: AspectDetector
-    let aspectClassifier: AspectClassifier
-    let procedureClassifier: ProcedureClassifier
     let composer = AnswerComposer()
     let byID: [String: Procedure]
     let complaintCues: PhraseMatcher<Bool>
@@ -29,21 +24,15 @@ public final class DialogueEngine: Sendable {
     let wards: PhraseMatcher<String>
     let codePattern: NSRegularExpression?
 
+    /// `models` must have been built from the same `knowledge`; without them the engine builds its own.
     public init(knowledge: KnowledgeBase, desk: any TicketDesk, sessions: SessionStore = SessionStore(),
-                config: RetrievalConfig = .procedures, thresholds: DialogueThresholds = DialogueThresholds()) {
+                models: DialogueModels? = nil, thresholds: DialogueThresholds = DialogueThresholds()) {
         self.knowledge = knowledge
-        self.analyzer = Analyzer.document.with(lexicon: knowledge.lexicon)
-        var builder = IndexBuilder(config: config)
-        for procedure in knowledge.procedures { builder.add(ProcedureDocuments.document(procedure)) }
-        procedures = Searcher(index: builder.build(), analyzer: analyzer)
+        self.models = models ?? DialogueModels(knowledge: knowledge)
         self.sessions = sessions
         self.thresholds = thresholds
         self.desk = desk
-        intents = IntentModel(knowledge: knowledge, analyzer: analyzer)
-        classifier = IntentClassifier(knowledge: knowledge, analyzer: analyzer)
         aspects = AspectDetector(catalog: knowledge.intents)
-        aspectClassifier = AspectClassifier(catalog: knowledge.intents, analyzer: analyzer)
-        procedureClassifier = ProcedureClassifier(procedures: knowledge.procedures, analyzer: analyzer)
         byID = Dictionary(knowledge.procedures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         complaintCues = PhraseMatcher(knowledge.intents.complaintCues.map { ($0, true) } + knowledge.intents.handoffExamples.map { ($0, true) })
         categoryCues = PhraseMatcher(EscalationCategory.allCases.flatMap { category in
@@ -70,6 +59,13 @@ public final class DialogueEngine: Sendable {
         var session = Session(id: "", now: Date())
         return turn(&session, message: message.trimmingCharacters(in: .whitespacesAndNewlines))
     }
+
+    public var analyzer: Analyzer { models.analyzer }
+    public var procedures: Searcher { models.procedures }
+    var intents: IntentModel { models.intents }
+    var classifier: IntentClassifier { models.classifier }
+    var aspectClassifier: AspectClassifier { models.aspectClassifier }
+    var procedureClassifier: ProcedureClassifier { models.procedureClassifier }
 
     func turn(_ session: inout Session, message: String) -> Reply {
         guard !message.isEmpty else {

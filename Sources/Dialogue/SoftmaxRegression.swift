@@ -12,7 +12,8 @@ struct SoftmaxRegression: Sendable {
 
     let classCount: Int
     let dimension: Int
-    private let weights: [Float]   // classes × dimension
+    /// Feature-major (dimension × classes), so one feature's weights for every class share cache lines.
+    private let weights: [Float]
     private let bias: [Float]
 
     /// Fits the model with class-balanced SGD, seeded so every start trains the same model.
@@ -40,7 +41,7 @@ struct SoftmaxRegression: Sendable {
                     let gradient = (probabilities[klass] - (klass == label ? 1 : 0)) * classWeight[label]
                     bias[klass] -= rate * gradient
                     for feature in features {
-                        let slot = klass * dimension + feature
+                        let slot = feature * classCount + klass
                         weights[slot] -= rate * (gradient + regularization * weights[slot])
                     }
                 }
@@ -71,9 +72,16 @@ struct SoftmaxRegression: Sendable {
     }
 
     private static func logits(_ features: [Int], _ weights: [Float], _ bias: [Float], _ classCount: Int, _ dimension: Int) -> [Float] {
-        (0..<classCount).map { klass in
-            features.reduce(bias[klass]) { $0 + weights[klass * dimension + $1] }
+        var logits = bias
+        weights.withUnsafeBufferPointer { weights in
+            logits.withUnsafeMutableBufferPointer { logits in
+                for feature in features {
+                    let row = feature * classCount
+                    for klass in 0..<classCount { logits[klass] += weights[row + klass] }
+                }
+            }
         }
+        return logits
     }
 
     private static func softmax(_ logits: [Float]) -> [Float] {

@@ -25,7 +25,25 @@ struct EvalChatCommand: ParsableCommand {
     @Flag(help: "Search the decision thresholds on these sets (coordinate descent) and print the best.")
     var tune = false
 
+    @Option(name: .customLong("set"), help: "Override a decision threshold for this run, e.g. --set clarifyMargin=0.02 (repeatable; names as --tune prints them).")
+    var overrides: [String] = []
+
     @OptionGroup var options: DialogueOptions
+
+    /// The default thresholds with every `--set` applied.
+    func thresholds() throws -> DialogueThresholds {
+        var thresholds = DialogueThresholds()
+        for override in overrides {
+            let parts = override.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let value = Double(parts[1]),
+                  let parameter = ThresholdSearch.parameters.first(where: { $0.name == parts[0] }) else {
+                let names = ThresholdSearch.parameters.map(\.name).joined(separator: ", ")
+                throw ValidationError("--set takes name=number with one of: \(names) (got '\(override)')")
+            }
+            thresholds[keyPath: parameter.path] = value
+        }
+        return thresholds
+    }
 
     func run() throws {
         let knowledge = try options.knowledge()
@@ -35,8 +53,9 @@ struct EvalChatCommand: ParsableCommand {
         if let dialogues {
             do { turns = try ChatEvaluation.readDialogues(path: dialogues) } catch { throw ValidationError(error.description) }
         }
-        if tune { return ThresholdSearch.run(knowledge: knowledge, messages: messages, dialogues: turns) }
-        let engine = DialogueEngine(knowledge: knowledge, desk: InMemoryTicketDesk())
+        let thresholds = try thresholds()
+        if tune { return ThresholdSearch.run(knowledge: knowledge, messages: messages, dialogues: turns, start: thresholds) }
+        let engine = DialogueEngine(knowledge: knowledge, desk: InMemoryTicketDesk(), thresholds: thresholds)
         let result = ChatEvaluation.run(engine, questions: messages, dialogues: turns)
         let rows: [(String, ChatEvaluation.Rate)] = [
             ("intent accuracy", result.intent), ("procedure Hit@1", result.procedureHit), ("aspect accuracy", result.aspect),
@@ -82,15 +101,9 @@ enum ThresholdSearch {
         return parts.reduce(0, +) / Double(parts.count)
     }
 
-    static func run(knowledge: Knowledge.KnowledgeBase, messages: [LabelledQuestion], dialogues: [[LabelledQuestion]]) {
-        var best = DialogueThresholds()
-        let sessions = SessionStore()
-        func score(_ thresholds: DialogueThresholds) -> Double {
-            objective(ChatEvaluation.run(DialogueEngine(knowledge: knowledge, desk: InMemoryTicketDesk(), sessions: sessions,
-                                                        thresholds: thresholds), questions: messages, dialogues: dialogues))
-        }
-        var bestScore = score(best)
-        let grid: [(String, WritableKeyPath<DialogueThresholds, Double>, [Double])] = [
+    /// Every tunable threshold, with the values the search tries.
+    static var parameters: [(name: String, path: WritableKeyPath<DialogueThresholds, Double>, values: [Double])] {
+        [
             ("chitChat", \.chitChat, [0.2, 0.3, 0.4, 0.5, 0.6]),
             ("ticketStatus", \.ticketStatus, [0.3, 0.4, 0.5, 0.6, 0.7]),
             ("escalate", \.escalate, [0.2, 0.3, 0.4, 0.5, 0.6]),
@@ -104,9 +117,23 @@ enum ThresholdSearch {
             ("switchTopic", \.switchTopic, [0.2, 0.3, 0.4, 0.5, 0.7]),
             ("classifierWeight", \.classifierWeight, [0, 0.1, 0.2, 0.3, 0.5, 0.8, 1.2]),
             ("contextBonus", \.contextBonus, [0, 0.05, 0.1, 0.2, 0.3, 0.5]),
-            ("aspectOverride", \.aspectOverride, [0.5, 0.6, 0.7, 0.8, 0.9, 1.1]),
+            ("aspectOverride", \.aspectOverride, [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.1]),
             ("aspectWithoutCue", \.aspectWithoutCue, [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.1]),
         ]
+    }
+
+    static func run(knowledge: Knowledge.KnowledgeBase, messages: [LabelledQuestion], dialogues: [[LabelledQuestion]],
+                    start: DialogueThresholds) {
+        var best = start
+        let sessions = SessionStore()
+        let models = DialogueModels(knowledge: knowledge)
+        func score(_ thresholds: DialogueThresholds) -> Double {
+            objective(ChatEvaluation.run(DialogueEngine(knowledge: knowledge, desk: InMemoryTicketDesk(), sessions: sessions,
+                                                        models: models, thresholds: thresholds),
+                                         questions: messages, dialogues: dialogues))
+        }
+        var bestScore = score(best)
+        let grid = parameters
         for round in 1...2 {
             for (name, path, values) in grid {
                 for value in values {
@@ -117,12 +144,14 @@ enum ThresholdSearch {
                         best = candidate
                         bestScore = candidateScore
                         print(String(format: "round %d: %@ = %.2f → objective %.4f", round, name, value, bestScore))
+                        fflush(nil)
                     }
                 }
             }
         }
         let values = grid.map { String(format: "%@ %.2f", $0.0, best[keyPath: $0.1]) }.joined(separator: ", ")
         print("best: \(values) (objective \(String(format: "%.4f", bestScore)))")
+        print("as flags: " + grid.map { String(format: "--set %@=%g", $0.0, best[keyPath: $0.1]) }.joined(separator: " "))
     }
 }
 

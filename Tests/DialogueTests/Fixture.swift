@@ -19,10 +19,13 @@ enum Fixture {
         }
     }()
 
+    /// The index and trained classifiers, built once for every engine of the run.
+    static let models = DialogueModels(knowledge: knowledge)
+
     /// A fresh engine, its desk and its session store.
     static func engine(sessions: SessionStore = SessionStore()) -> (engine: DialogueEngine, desk: InMemoryTicketDesk) {
         let desk = InMemoryTicketDesk()
-        return (DialogueEngine(knowledge: knowledge, desk: desk, sessions: sessions), desk)
+        return (DialogueEngine(knowledge: knowledge, desk: desk, sessions: sessions, models: models), desk)
     }
 
     /// A procedure's title from the shipped corpus.

@@ -54,3 +54,32 @@ import Testing
         #expect(found.count == 5)
     }
 }
+
+/// The optional labelled aspect questions.
+@Suite struct AspectExamplesLoaderTests {
+    let loader = IntentLoaderTests()
+
+    @Test func shippedAspectExamplesLoad() throws {
+        let catalog = try IntentLoader.load(directory: ProjectPaths.intents)
+        for aspect in Aspect.allCases {
+            #expect((catalog.aspectExamples[aspect]?.count ?? 0) >= IntentLoader.minimumAspectExamples, "\(aspect)")
+        }
+    }
+
+    @Test func withoutTheFileTheCatalogHasNoExamples() throws {
+        let directory = try loader.folder(replacing: "unused.yaml", with: "")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let catalog = try IntentLoader.load(directory: directory)
+        #expect(catalog.aspectExamples.isEmpty)
+    }
+
+    @Test func brokenAspectExamplesAreRefused() throws {
+        let lines = (1...10).map { "  - câu hỏi về lệ phí số \($0)" }.joined(separator: "\n")
+        let text = "fee:\n" + lines + "\n  - câu hỏi về lệ phí số 1\nsteps: [một]\ncolour: [đỏ]\n"
+        let found = loader.issues(try loader.folder(replacing: "aspect_examples.yaml", with: text))
+        #expect(found.contains("intents/aspect_examples.yaml:14: unknown key 'colour' in aspect_examples.yaml (fix: allowed keys: overview, documents, fee, duration, agency, steps, online, requirements, legal_basis, result)"), "\(found)")
+        #expect(found.contains { $0.hasPrefix("intents/aspect_examples.yaml:12: 'câu hỏi về lệ phí số 1' appears twice in fee") }, "\(found)")
+        #expect(found.contains("intents/aspect_examples.yaml:13: 'steps' needs at least 10 entries, has 1"), "\(found)")
+        #expect(found.contains { $0.contains("overview") && $0.contains("missing") }, "\(found)")
+    }
+}
