@@ -165,10 +165,22 @@ extension DialogueEngine {
         return answer(&session, procedure, aspect: aspect, score: 0, confidence: 0.9)
     }
 
+    /// The first ticket code ("1022-ABCD-1234", any case) in a message, upper-cased. A byte scan,
+    /// because a regular expression here cost a sixth of a whole turn.
     func ticketCode(in message: String) -> String? {
-        guard let pattern = codePattern,
-              let match = pattern.firstMatch(in: message, range: NSRange(message.startIndex..., in: message)),
-              let range = Range(match.range, in: message) else { return nil }
-        return message[range].uppercased()
+        let bytes = Array(message.utf8)
+        func isCodeCharacter(_ byte: UInt8) -> Bool {
+            (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte)
+        }
+        let length = 14
+        guard bytes.count >= length else { return nil }
+        for start in 0...(bytes.count - length) where bytes[start] == UInt8(ascii: "1") {
+            guard bytes[start + 1] == UInt8(ascii: "0"), bytes[start + 2] == UInt8(ascii: "2"), bytes[start + 3] == UInt8(ascii: "2"),
+                  bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 9] == UInt8(ascii: "-"),
+                  (start + 5..<start + 9).allSatisfy({ isCodeCharacter(bytes[$0]) }),
+                  (start + 10..<start + 14).allSatisfy({ isCodeCharacter(bytes[$0]) }) else { continue }
+            return String(decoding: bytes[start..<start + length], as: UTF8.self).uppercased()
+        }
+        return nil
     }
 }

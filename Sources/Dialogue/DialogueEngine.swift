@@ -22,7 +22,6 @@ public final class DialogueEngine: Sendable {
     let complaintCues: PhraseMatcher<Bool>
     let categoryCues: PhraseMatcher<EscalationCategory>
     let wards: PhraseMatcher<String>
-    let codePattern: NSRegularExpression?
 
     /// `models` must have been built from the same `knowledge`; without them the engine builds its own.
     public init(knowledge: KnowledgeBase, desk: any TicketDesk, sessions: SessionStore = SessionStore(),
@@ -39,7 +38,6 @@ public final class DialogueEngine: Sendable {
             (knowledge.intents.categories[category]?.cues ?? []).map { ($0, category) }
         })
         wards = PhraseMatcher(knowledge.units.units.compactMap { unit in unit.area.map { ($0, $0) } })
-        codePattern = try? NSRegularExpression(pattern: "1022-[0-9A-Z]{4}-[0-9A-Z]{4}", options: .caseInsensitive)
     }
 
     /// One turn. A nil or unknown session starts a new one (its id is in the reply).

@@ -83,3 +83,20 @@ struct TicketStatusTests {
         #expect(Self.engine.sessions.peek(session)?.statusLookup == nil)
     }
 }
+
+/// Finding a ticket code inside a message.
+@Suite("Ticket codes in messages")
+struct TicketCodeScanTests {
+    @Test("a code anywhere, any case, comes back upper-cased; near misses are not codes", arguments: [
+        ("mã của tôi là 1022-ab12-CD34 nhé", "1022-AB12-CD34"),
+        ("1022-ABCD-1234", "1022-ABCD-1234"),
+        ("tra cứu giúp 1022-ABCD-1234, sđt 0901234567", "1022-ABCD-1234"),
+        ("mã 1022-ABC-1234 sai", nil),
+        ("gọi 1022 để phản ánh", nil),
+        ("1022-ÂBCD-1234", nil),
+        ("", nil),
+    ] as [(String, String?)])
+    func scan(message: String, code: String?) {
+        #expect(Fixture.engine().engine.ticketCode(in: message) == code)
+    }
+}
