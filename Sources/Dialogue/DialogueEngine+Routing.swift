@@ -20,6 +20,10 @@ public struct DialogueThresholds: Sendable, Equatable {
     public var procedure = 0.05
     /// An out-of-scope vote this strong, above the procedure score, refuses.
     public var outOfScope = 0.3
+    /// With at least this share of content words covered by the best procedure…
+    public var answerCoverage = 0.9
+    /// …and this normalized score, an out-of-scope vote does not refuse.
+    public var answerScore = 0.5
     /// Below this relative margin between the two best procedures, ask which one.
     public var clarifyMargin = 0.01
     /// A procedure score this high with all content words found marks a procedure question.
@@ -86,7 +90,9 @@ extension DialogueEngine {
                           score: reading.hits.first { $0.id == current }?.score ?? 0, confidence: 0.8)
         }
         let weak = reading.procedureScore < t.procedure || reading.coverage < t.coverage
-        if best == "out_of_scope", probability(best) >= t.outOfScope, !strong {
+        // The classifier alone does not refuse a message that a procedure's own words cover well.
+        let covered = reading.coverage >= t.answerCoverage && reading.procedureScore >= t.answerScore
+        if best == "out_of_scope", probability(best) >= t.outOfScope, !strong, !covered {
             return reply(session, .outOfScope, answer: outOfScopeReply(), confidence: probability(best), suggestions: starterSuggestions())
         }
         guard let top = reading.hits.first, !weak, let procedure = byID[top.id] else {

@@ -29,7 +29,10 @@ struct IntentClassifier: Sendable {
         }
         for text in knowledge.intents.handoffExamples { add(text, "escalate") }
         for text in knowledge.intents.ticketStatusExamples { add(text, "ticket_status") }
-        model = SoftmaxRegression(examples: examples, classCount: Self.classes.count, epochs: epochs)
+        // Half-balanced (square root of the inverse class frequency), measured on the development
+        // set: full balancing (1) gave escalation recall 0.85 and out-of-scope rejection 0.81, 0.5
+        // gave 0.91 and 0.84 at the same wrongful-rejection rate.
+        model = SoftmaxRegression(examples: examples, classCount: Self.classes.count, epochs: epochs, balance: 0.5)
     }
 
     /// Class probabilities of a message's tokens, by class name.

@@ -17,7 +17,10 @@ struct SoftmaxRegression: Sendable {
     private let bias: [Float]
 
     /// Fits the model with class-balanced SGD, seeded so every start trains the same model.
-    init(examples: [Example], classCount: Int, dimension: Int = 1 << 16, epochs: Int = 20, seed: UInt64 = 1022) {
+    /// `balance` 1 weighs every class as if it had as many examples as the others; 0 weighs examples
+    /// equally; in between (a power of the inverse frequency) trusts big classes a little more.
+    init(examples: [Example], classCount: Int, dimension: Int = 1 << 16, epochs: Int = 20, seed: UInt64 = 1022,
+         balance: Float = 1) {
         precondition(examples.allSatisfy { $0.features.allSatisfy { (0..<dimension).contains($0) } && (0..<classCount).contains($0.label) },
                      "features hashed for another dimension")
         self.classCount = classCount
@@ -25,7 +28,7 @@ struct SoftmaxRegression: Sendable {
         // Balance the classes: each contributes as if it had the same number of examples.
         var counts = [Int](repeating: 0, count: classCount)
         for example in examples { counts[example.label] += 1 }
-        let classWeight = counts.map { $0 == 0 ? 0 : Float(examples.count) / Float(classCount * $0) }
+        let classWeight = counts.map { $0 == 0 ? 0 : pow(Float(examples.count) / Float(classCount * $0), balance) }
         var weights = [Float](repeating: 0, count: classCount * dimension)
         var bias = [Float](repeating: 0, count: classCount)
         var generator = SplitMix(seed: seed)
