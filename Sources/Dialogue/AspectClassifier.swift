@@ -14,7 +14,8 @@ struct AspectClassifier: Sendable {
         var examples: [SoftmaxRegression.Example] = []
         for (index, aspect) in Aspect.allCases.enumerated() {
             for text in catalog.aspectExamples[aspect] ?? [] {
-                let features = Self.features(analyzer.tokens(text), cues)
+                let tokens = analyzer.tokens(text)
+                let features = Self.features(NGramHashes(tokens), syllables: tokens.filter(\.isPositional).map(\.folded), cues)
                 if !features.isEmpty { examples.append((features, index)) }
             }
         }
@@ -25,17 +26,16 @@ struct AspectClassifier: Sendable {
     static let dimension = 1 << 15
 
     /// The most probable aspect and its probability, or nil without a trained model.
-    func classify(_ tokens: [Token]) -> (aspect: Aspect, probability: Double)? {
+    func classify(_ hashes: NGramHashes, syllables: [String]) -> (aspect: Aspect, probability: Double)? {
         guard let model else { return nil }
-        let probabilities = model.probabilities(Self.features(tokens, cues))
+        let probabilities = model.probabilities(Self.features(hashes, syllables: syllables, cues))
         guard let best = probabilities.indices.max(by: { probabilities[$0] < probabilities[$1] }) else { return nil }
         return (Aspect.allCases[best], Double(probabilities[best]))
     }
 
     /// Word n-grams plus one feature per cue phrase found (its aspect, and its aspect with its length).
-    static func features(_ tokens: [Token], _ cues: PhraseMatcher<Aspect>) -> [Int] {
-        var features = SoftmaxRegression.features(tokens, dimension: dimension)
-        let syllables = tokens.filter(\.isPositional).map(\.folded)
+    static func features(_ hashes: NGramHashes, syllables: [String], _ cues: PhraseMatcher<Aspect>) -> [Int] {
+        var features = hashes.features(dimension: dimension)
         for match in cues.matches(in: syllables) {
             let aspect = match.phrase.label.rawValue
             features.append(SoftmaxRegression.hash("cue:" + aspect, dimension))

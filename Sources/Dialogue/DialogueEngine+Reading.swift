@@ -37,14 +37,15 @@ extension DialogueEngine {
     public func read(_ message: String, context: String? = nil) -> Reading {
         let analysis = analyzer.analyze(message, purpose: .query)
         let syllables = analysis.tokens.filter(\.isPositional).map(\.folded)
+        let hashes = NGramHashes(analysis.tokens)
         let plan = procedures.plan(analysis: analysis)
         let bound = max(procedures.bound(plan), 1e-9)
-        let ranked = rerank(procedures.search(plan: plan, limit: 12), bound: bound, tokens: analysis.tokens, context: context)
+        let ranked = rerank(procedures.search(plan: plan, limit: 12), bound: bound, hashes: hashes, context: context)
         let hits = ranked.map(\.hit)
         let top = ranked.first?.fused ?? 0, second = ranked.dropFirst().first?.fused ?? 0
         var cues: [EscalationCategory: Int] = [:]
         for match in categoryCues.matches(in: syllables) { cues[match.phrase.label, default: 0] += match.phrase.syllables.count }
-        let learned = aspectClassifier.classify(analysis.tokens)
+        let learned = aspectClassifier.classify(hashes, syllables: syllables)
         let aspect = aspect(cue: aspects.detect(syllables), learned: learned)
         var cueSyllables = Set(aspect.map { $0.cue.split(separator: " ").map(String.init) } ?? [])
         cueSyllables.formUnion(Self.fillers)
@@ -60,7 +61,7 @@ extension DialogueEngine {
         return Reading(analysis: analysis, syllables: syllables, plan: plan, hits: hits,
                        procedureScore: (hits.first?.score ?? 0) / bound,
                        margin: top > 0 ? (top - second) / top : 0, groups: [:],
-                       probabilities: classifier.probabilities(analysis.tokens), categories: [:],
+                       probabilities: classifier.probabilities(hashes), categories: [:],
                        aspect: aspect, complaint: !complaintCues.matches(in: syllables).isEmpty,
                        categoryCues: cues, content: content,
                        coverage: total == 0 ? 1 : covered / total, learnedAspect: learned)
@@ -69,9 +70,9 @@ extension DialogueEngine {
     /// The retrieval hits reordered by BM25 (over the plan's bound) plus the classifier's
     /// probability weighted by `thresholds.classifierWeight`: the best five, each with its fused
     /// score (hits keep their BM25 score, which the thresholds are measured on).
-    func rerank(_ hits: [SearchHit], bound: Double, tokens: [Token], context: String?) -> [(hit: SearchHit, fused: Double)] {
+    func rerank(_ hits: [SearchHit], bound: Double, hashes: NGramHashes, context: String?) -> [(hit: SearchHit, fused: Double)] {
         let weight = thresholds.classifierWeight
-        let probability = weight > 0 && hits.count > 1 ? procedureClassifier.probabilities(tokens) : { _ in 0 }
+        let probability = weight > 0 && hits.count > 1 ? procedureClassifier.probabilities(hashes) : { _ in 0 }
         let fused = hits.map { hit in
             (hit, hit.score / bound + weight * probability(hit.id) + (hit.id == context ? thresholds.contextBonus : 0))
         }

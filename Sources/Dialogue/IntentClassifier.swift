@@ -35,9 +35,9 @@ struct IntentClassifier: Sendable {
         model = SoftmaxRegression(examples: examples, classCount: Self.classes.count, epochs: epochs, balance: 0.5)
     }
 
-    /// Class probabilities of a message's tokens, by class name.
-    func probabilities(_ tokens: [Token]) -> [String: Double] {
-        let probabilities = model.probabilities(SoftmaxRegression.features(tokens))
+    /// Class probabilities of a message, by class name.
+    func probabilities(_ hashes: NGramHashes) -> [String: Double] {
+        let probabilities = model.probabilities(hashes.features(dimension: model.dimension))
         return Dictionary(uniqueKeysWithValues: zip(Self.classes, probabilities.map(Double.init)))
     }
 }

@@ -26,8 +26,8 @@ struct ProcedureClassifier: Sendable {
     static let dimension = 1 << 15
 
     /// The probability of every procedure, by id (they sum to 1).
-    func probabilities(_ tokens: [Token]) -> (_ id: String) -> Double {
-        let probabilities = model.probabilities(SoftmaxRegression.features(tokens, dimension: Self.dimension))
+    func probabilities(_ hashes: NGramHashes) -> (_ id: String) -> Double {
+        let probabilities = model.probabilities(hashes.features(dimension: Self.dimension))
         let classOf = self.classOf
         return { id in classOf[id].map { Double(probabilities[$0]) } ?? 0 }
     }

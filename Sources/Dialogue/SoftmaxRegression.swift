@@ -61,17 +61,12 @@ struct SoftmaxRegression: Sendable {
 
     /// Hashed folded unigrams and bigrams (positional tokens only), and a length bucket.
     static func features(_ tokens: [Token], dimension: Int = 1 << 16) -> [Int] {
-        let words = tokens.filter(\.isPositional).map(\.folded)
-        var features = words.map { hash("u:" + $0, dimension) }
-        for (left, right) in zip(words, words.dropFirst()) { features.append(hash("b:" + left + " " + right, dimension)) }
-        features.append(hash("len:\(min(words.count, 12))", dimension))
-        return features
+        NGramHashes(tokens).features(dimension: dimension)
     }
 
+    /// FNV-1a of a string, folded into `dimension` slots.
     static func hash(_ text: String, _ dimension: Int) -> Int {
-        var value: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        return Int(value % UInt64(dimension))
+        Int(NGramHashes.fnv(text.utf8) % UInt64(dimension))
     }
 
     private static func logits(_ features: [Int], _ weights: [Float], _ bias: [Float], _ classCount: Int, _ dimension: Int) -> [Float] {
@@ -92,6 +87,40 @@ struct SoftmaxRegression: Sendable {
         let exponentials = logits.map { exp($0 - top) }
         let total = exponentials.reduce(0, +)
         return exponentials.map { $0 / total }
+    }
+}
+
+/// The 64-bit hashes of a message's n-gram features, computed once per message and folded into
+/// each classifier's own dimension (the three classifiers share them).
+struct NGramHashes: Sendable {
+    let values: [UInt64]
+
+    init(_ tokens: [Token]) {
+        let words = tokens.filter(\.isPositional).map(\.folded)
+        var values: [UInt64] = []
+        values.reserveCapacity(2 * words.count)
+        for word in words { values.append(Self.fnv(word.utf8, seed: Self.unigramSeed)) }
+        for (left, right) in zip(words, words.dropFirst()) {
+            values.append(Self.fnv(right.utf8, seed: Self.fnv(" ".utf8, seed: Self.fnv(left.utf8, seed: Self.bigramSeed))))
+        }
+        values.append(Self.fnv("len:\(min(words.count, 12))".utf8))
+        self.values = values
+    }
+
+    /// The features in `dimension` slots.
+    func features(dimension: Int) -> [Int] {
+        values.map { Int($0 % UInt64(dimension)) }
+    }
+
+    static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+    /// The hash state after "u:" and "b:", so a word is hashed without building "u:" + word.
+    static let unigramSeed = fnv("u:".utf8)
+    static let bigramSeed = fnv("b:".utf8)
+
+    static func fnv<Bytes: Sequence>(_ bytes: Bytes, seed: UInt64 = offsetBasis) -> UInt64 where Bytes.Element == UInt8 {
+        var value = seed
+        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return value
     }
 }
 
