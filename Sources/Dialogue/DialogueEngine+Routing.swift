@@ -4,44 +4,45 @@ import Retrieval
 import VietText
 
 /// The decision thresholds of one turn, each measured on the development set
-/// (`hoidap eval --questions eval/dev/questions.jsonl --chat`, README "Dialogue").
+/// (`hoidap eval-chat --questions eval/dev/questions.jsonl --dialogues eval/dev/dialogues.jsonl --tune`,
+/// README "Dialogue"). A value the search sets out of reach (strongProcedure 1.1) switches that rule off.
 public struct DialogueThresholds: Sendable, Equatable {
     /// A chit-chat vote this strong, on a short message, is chit-chat.
-    public var chitChat = 0.3
+    public var chitChat = 0.5
     /// The classifier's probability for a ticket-status question.
     public var ticketStatus = 0.7
     /// Escalation vote strength that files a report even without a complaint cue.
     public var escalate = 0.6
     /// Without a complaint or category cue, the escalation vote must reach this.
-    public var escalateWithoutCue = 0.8
+    public var escalateWithoutCue = 0.9
     /// With a complaint cue, this much is enough.
     public var escalateWithCue = 0.3
     /// Below this normalized procedure score, a message is not about a procedure.
     public var procedure = 0.05
     /// An out-of-scope vote this strong, above the procedure score, refuses.
-    public var outOfScope = 0.3
+    public var outOfScope = 0.2
     /// With at least this share of content words covered by the best procedure…
     public var answerCoverage = 0.9
     /// …and this normalized score, an out-of-scope vote does not refuse.
     public var answerScore = 0.5
     /// Below this relative margin between the two best procedures, ask which one.
-    public var clarifyMargin = 0.01
+    public var clarifyMargin = 0.0
     /// A procedure score this high with all content words found marks a procedure question.
-    public var strongProcedure = 0.6
+    public var strongProcedure = 1.1
     /// Below this share of content words found in the best procedure, a message is not about one.
     public var coverage = 0.3
     /// A follow-up with this many content syllables or fewer stays with the procedure in context.
     public var followUpContent = 3
     /// A message scoring this high on another procedure switches topic even with an aspect cue.
-    public var switchTopic = 0.35
+    public var switchTopic = 0.7
     /// The head start of the procedure in context (normalized score units) when a message matches it.
     public var contextBonus = 0.1
     /// How much the procedure classifier's probability adds to a hit's normalized BM25 score.
-    public var classifierWeight = 0.3
+    public var classifierWeight = 0.1
     /// The aspect classifier's probability that overrules a cue phrase naming another aspect.
-    public var aspectOverride = 0.8
+    public var aspectOverride = 0.9
     /// The aspect classifier's probability that sets an aspect when no cue phrase is present.
-    public var aspectWithoutCue = 0.6
+    public var aspectWithoutCue = 0.7
 
     public init() {}
 }
