@@ -30,6 +30,10 @@ extension DialogueEngine {
         public var coverage: Double
         /// The aspect classifier's best guess and its probability, whatever the thresholds.
         public var learnedAspect: (aspect: Aspect, probability: Double)?
+        /// Whether the message names the best procedure by its title or an alias.
+        public var namesTop: Bool
+        /// The share of content syllables found in the procedure in context (1 without one).
+        public var contextCoverage: Double
     }
 
     /// Reads a message: analysis, procedure retrieval, the intent vote, cues. `context` is the
@@ -55,16 +59,20 @@ extension DialogueEngine {
         let rarest = log(1 + (Double(index.documentCount) + 0.5) / 0.5)
         func weight(_ syllable: String) -> Double { index.idf(folded: syllable) ?? rarest }
         let total = content.reduce(0) { $0 + weight($1) }
-        let covered = hits.first.map { top in
-            content.filter { index.document(top.document, contains: $0) }.reduce(0) { $0 + weight($1) }
-        } ?? 0
+        func covered(_ document: Int) -> Double {
+            content.filter { index.document(document, contains: $0) }.reduce(0) { $0 + weight($1) }
+        }
+        let coveredByTop = hits.first.map { covered($0.document) } ?? 0
+        let coveredByContext = context.flatMap { models.documentNumbers[$0] }.map(covered) ?? total
         return Reading(analysis: analysis, syllables: syllables, plan: plan, hits: hits,
                        procedureScore: (hits.first?.score ?? 0) / bound,
                        margin: top > 0 ? (top - second) / top : 0, groups: [:],
                        probabilities: classifier.probabilities(hashes), categories: [:],
                        aspect: aspect, complaint: !complaintCues.matches(in: syllables).isEmpty,
                        categoryCues: cues, content: content,
-                       coverage: total == 0 ? 1 : covered / total, learnedAspect: learned)
+                       coverage: total == 0 ? 1 : coveredByTop / total, learnedAspect: learned,
+                       namesTop: hits.first.map { models.names($0.id, in: Set(syllables), share: thresholds.nameShare) } ?? false,
+                       contextCoverage: total == 0 ? 1 : coveredByContext / total)
     }
 
     /// The retrieval hits reordered by BM25 (over the plan's bound) plus the classifier's

@@ -26,7 +26,9 @@ public struct DialogueThresholds: Sendable, Equatable {
     /// …and this normalized score, an out-of-scope vote does not refuse.
     public var answerScore = 0.5
     /// Below this relative margin between the two best procedures, ask which one.
-    public var clarifyMargin = 0.0
+    public var clarifyMargin = 0.05
+    /// A message with this many content syllables or fewer may be asked to choose.
+    public var clarifyContent = 3
     /// A procedure score this high with all content words found marks a procedure question.
     public var strongProcedure = 1.1
     /// Below this share of content words found in the best procedure, a message is not about one.
@@ -35,6 +37,10 @@ public struct DialogueThresholds: Sendable, Equatable {
     public var followUpContent = 3
     /// A message scoring this high on another procedure switches topic even with an aspect cue.
     public var switchTopic = 0.7
+    /// A short follow-up must have at least this share of its content words in the procedure in context.
+    public var contextCoverage = 0.5
+    /// The share of a title's or alias's syllables a message must contain to name that procedure.
+    public var nameShare = 0.75
     /// The head start of the procedure in context (normalized score units) when a message matches it.
     public var contextBonus = 0.1
     /// How much the procedure classifier's probability adds to a hit's normalized BM25 score.
@@ -65,7 +71,9 @@ extension DialogueEngine {
             return reply(session, Intent(chit), answer: chitChatReply(chit), confidence: probability(best),
                          suggestions: chit == .goodbye || chit == .thanks ? [] : starterSuggestions())
         }
-        if best == "ticket_status", probability(best) >= t.ticketStatus {
+        // The classifier alone does not refuse or divert a message that a procedure's own words cover well.
+        let covered = reading.coverage >= t.answerCoverage && reading.procedureScore >= t.answerScore
+        if best == "ticket_status", probability(best) >= t.ticketStatus, !covered {
             return startStatus(&session, message: message, code: nil)
         }
         let escalation = probability("escalate")
@@ -83,16 +91,19 @@ extension DialogueEngine {
                          suggestions: starterSuggestions())
         }
         // Follow-up about the procedure in context: it still ranks first with its head start, or an
-        // aspect is asked and nothing strongly names another procedure.
+        // aspect is asked (or the message is too short to name anything) and nothing strongly names
+        // another procedure. A short follow-up without a cue takes the aspect classifier's best guess.
+        // Short, and nothing in it foreign to the procedure in context ("còn cccd thì sao" is not about a passport).
+        let short = reading.content.count <= t.followUpContent
+            && (reading.hits.first?.id == session.procedureID || reading.contextCoverage >= t.contextCoverage)
         if let current = session.procedureID, let procedure = byID[current],
            reading.hits.first?.id == current && (reading.aspect != nil || reading.procedureScore >= t.procedure)
-            || reading.aspect != nil && (reading.content.count <= t.followUpContent || reading.procedureScore < t.switchTopic) {
-            return answer(&session, procedure, aspect: reading.aspect?.aspect ?? .overview,
+            || (reading.aspect != nil || short) && (short || reading.procedureScore < t.switchTopic && !reading.namesTop) {
+            let aspect = reading.aspect?.aspect ?? (short ? reading.learnedAspect?.aspect : nil) ?? .overview
+            return answer(&session, procedure, aspect: aspect,
                           score: reading.hits.first { $0.id == current }?.score ?? 0, confidence: 0.8)
         }
         let weak = reading.procedureScore < t.procedure || reading.coverage < t.coverage
-        // The classifier alone does not refuse a message that a procedure's own words cover well.
-        let covered = reading.coverage >= t.answerCoverage && reading.procedureScore >= t.answerScore
         if best == "out_of_scope", probability(best) >= t.outOfScope, !strong, !covered {
             return reply(session, .outOfScope, answer: outOfScopeReply(), confidence: probability(best), suggestions: starterSuggestions())
         }
@@ -100,7 +111,9 @@ extension DialogueEngine {
             return reply(session, .outOfScope, answer: Phrases.noMatch, confidence: 1 - reading.procedureScore, suggestions: starterSuggestions())
         }
         let aspect = reading.aspect?.aspect ?? .overview
-        if reading.margin < t.clarifyMargin, reading.hits.count >= 2 {
+        // Only a short message can be genuinely ambiguous ("chứng thực", "làm bằng lái"); a longer one
+        // with close candidates is answered with the best, the others offered as candidates.
+        if reading.margin < t.clarifyMargin, reading.content.count <= t.clarifyContent, reading.hits.count >= 2 {
             let choices = Array(reading.hits.prefix(3))
             session.candidates = choices.map(\.id)
             session.pendingAspect = aspect

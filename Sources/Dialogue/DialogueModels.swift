@@ -12,6 +12,10 @@ public struct DialogueModels: Sendable {
     let classifier: IntentClassifier
     let aspectClassifier: AspectClassifier
     let procedureClassifier: ProcedureClassifier
+    /// Each procedure's names (title and aliases) as sets of folded syllables, by id.
+    let names: [String: [Set<String>]]
+    /// Each procedure's document number in the index, by id.
+    let documentNumbers: [String: Int]
 
     public init(knowledge: KnowledgeBase, config: RetrievalConfig = .procedures) {
         analyzer = Analyzer.document.with(lexicon: knowledge.lexicon)
@@ -22,5 +26,20 @@ public struct DialogueModels: Sendable {
         classifier = IntentClassifier(knowledge: knowledge, analyzer: analyzer)
         aspectClassifier = AspectClassifier(catalog: knowledge.intents, analyzer: analyzer)
         procedureClassifier = ProcedureClassifier(procedures: knowledge.procedures, analyzer: analyzer)
+        var names: [String: [Set<String>]] = [:]
+        for procedure in knowledge.procedures where names[procedure.id] == nil {
+            names[procedure.id] = ([procedure.title] + procedure.aliases).map { name in
+                Set(Analyzer.document.tokens(name).filter(\.isPositional).map(\.folded))
+            }.filter { !$0.isEmpty }
+        }
+        self.names = names
+        documentNumbers = Dictionary(procedures.index.documents.enumerated().map { ($0.element.id, $0.offset) },
+                                     uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Whether a message names a procedure: it contains at least `share` of the syllables of the
+    /// procedure's title or of one of its aliases.
+    func names(_ id: String, in syllables: Set<String>, share: Double) -> Bool {
+        (names[id] ?? []).contains { name in Double(name.intersection(syllables).count) >= share * Double(name.count) }
     }
 }
