@@ -53,7 +53,10 @@ extension DialogueEngine {
         let aspect = aspect(cue: aspects.detect(syllables), learned: learned)
         var cueSyllables = Set(aspect.map { $0.cue.split(separator: " ").map(String.init) } ?? [])
         cueSyllables.formUnion(Self.fillers)
-        let content = syllables.filter { !cueSyllables.contains($0) }
+        // Where the citizen lives ("ở phường Tân Mỹ") says nothing about which procedure is meant.
+        var place = Set<Int>()
+        for match in wards.matches(in: syllables) { place.formUnion(match.start..<(match.start + match.phrase.syllables.count)) }
+        let content = syllables.indices.filter { !place.contains($0) && !cueSyllables.contains(syllables[$0]) }.map { syllables[$0] }
         // Rare words weigh most; a word no procedure contains weighs like the rarest one.
         let index = procedures.index
         let rarest = log(1 + (Double(index.documentCount) + 0.5) / 0.5)

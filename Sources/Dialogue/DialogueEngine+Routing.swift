@@ -80,8 +80,11 @@ extension DialogueEngine {
         let reported = !reading.categoryCues.isEmpty || reading.complaint
         // "Tôi muốn phản ánh" — a complaint cue with nothing else — is the request itself.
         let bareComplaint = reading.complaint && reading.content.count <= 2 && reading.aspect == nil
-        if (best == "escalate" && escalation >= (reported ? t.escalate : t.escalateWithoutCue)) || (reading.complaint && escalation >= t.escalateWithCue)
-            || bareComplaint {
+        // A question about an aspect ("nộp ở đâu") that a procedure covers well is not a report,
+        // unless it says it is one ("phản ánh", "khiếu nại").
+        let asksProcedure = reading.coverage >= t.answerCoverage && !reading.complaint && (reading.aspect.map { !$0.cue.isEmpty } ?? false)
+        if (best == "escalate" && escalation >= (reported ? t.escalate : t.escalateWithoutCue) && !asksProcedure)
+            || (reading.complaint && escalation >= t.escalateWithCue) || bareComplaint {
             return startEscalation(&session, message: message, reading: reading, confidence: escalation)
         }
         // Nothing names a procedure ("cần giấy tờ gì", "số 2") and none is in context: ask which one.
