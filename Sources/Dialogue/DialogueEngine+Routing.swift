@@ -48,7 +48,7 @@ public struct DialogueThresholds: Sendable, Equatable {
     /// The aspect classifier's probability that overrules a cue phrase naming another aspect.
     public var aspectOverride = 0.9
     /// The aspect classifier's probability that sets an aspect when no cue phrase is present.
-    public var aspectWithoutCue = 0.7
+    public var aspectWithoutCue = 0.8
 
     public init() {}
 }
