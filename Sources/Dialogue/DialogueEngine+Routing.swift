@@ -73,7 +73,7 @@ extension DialogueEngine {
         }
         // The classifier alone does not refuse or divert a message that a procedure's own words cover well.
         let covered = reading.coverage >= t.answerCoverage && reading.procedureScore >= t.answerScore
-        if best == "ticket_status", probability(best) >= t.ticketStatus, !covered {
+        if best == "ticket_status", probability(best) >= t.ticketStatus {
             return startStatus(&session, message: message, code: nil)
         }
         let escalation = probability("escalate")
@@ -116,7 +116,10 @@ extension DialogueEngine {
         let aspect = reading.aspect?.aspect ?? .overview
         // Only a short message can be genuinely ambiguous ("chứng thực", "làm bằng lái"); a longer one
         // with close candidates is answered with the best, the others offered as candidates.
-        if reading.margin < t.clarifyMargin, reading.content.count <= t.clarifyContent, reading.hits.count >= 2 {
+        // A message holding a candidate's whole title or alias ("đăng ký xe") has chosen already.
+        let syllables = Set(reading.syllables)
+        let named = reading.hits.prefix(3).first { models.names($0.id, in: syllables, share: 1) }
+        if reading.margin < t.clarifyMargin, reading.content.count <= t.clarifyContent, reading.hits.count >= 2, named == nil {
             let choices = Array(reading.hits.prefix(3))
             session.candidates = choices.map(\.id)
             session.pendingAspect = aspect
@@ -124,7 +127,9 @@ extension DialogueEngine {
             return reply(session, .clarify, answer: Phrases.clarify + "\n" + list, confidence: reading.margin,
                          aspect: aspect, candidates: choices.map { ref($0) }, suggestions: choices.indices.map { "Số \($0 + 1)" })
         }
-        return answer(&session, procedure, aspect: aspect, score: top.score,
+        // Between close candidates, the one the message names outright.
+        let chosen = reading.margin < t.clarifyMargin ? named ?? top : top
+        return answer(&session, byID[chosen.id] ?? procedure, aspect: aspect, score: chosen.score,
                       confidence: min(1, reading.procedureScore + reading.margin), candidates: Array(reading.hits.prefix(3)))
     }
 

@@ -185,6 +185,5 @@ struct EscalationTests {
     /// Reports misfiled today; each fails loudly once fixed so the entry is removed.
     static let knownMisfiled: [String: String] = [
         "xe tải đậu chiếm hết làn đường trước chợ Bà Chiểu phường Gia Định suốt buổi sáng": "'làn đường' cues infrastructure before traffic",
-        "phòng khám tư ở phường Bàn Cờ bán thuốc hết hạn": "not recognised as a report (no complaint cue)",
     ]
 }

@@ -45,7 +45,7 @@ struct IntentTests {
     func clarify(message: String, ids: [String]) {
         let reply = Self.engine.ask(message)
         #expect(reply.intent == .clarify)
-        #expect(reply.candidates.map(\.id) == ids)
+        #expect(Set(reply.candidates.map(\.id)) == Set(ids))
         #expect(reply.procedure == nil)
     }
 
@@ -111,12 +111,7 @@ struct IntentTests {
     }
 
     /// Misreadings not fixed yet; each fails loudly once it is fixed so the entry is removed.
-    static let knownMisreadings: [String: String] = [
-        "thank bạn nha": "the mixed English/Vietnamese thanks is not among the chit-chat examples",
-        "hướng dẫn mình cách hỏi": "help vs the VNeID guide: the classifier prefers the guide's words",
-        "phòng khám tư ở phường Bàn Cờ bán thuốc hết hạn": "reports without a complaint cue and with few category cues are misread",
-        "đăng ký hộ kinh doanh là thủ tục gì": "two titles share every word of the question; the margin is zero, so it clarifies",
-    ]
+    static let knownMisreadings: [String: String] = [:]
 
     @Test("an empty message gets the help text")
     func empty() {
