@@ -15,7 +15,8 @@ public struct SnapshotError: Error, Sendable, Equatable, CustomStringConvertible
 /// naming the file — never a crash.
 public enum IndexSnapshot {
     public static let magic = Array("HOIDAPIX".utf8)
-    public static let version: UInt32 = 1
+    /// 2: positions start per term, with a count before each posting's positions.
+    public static let version: UInt32 = 2
     static let headerSize = 32
 
     /// The snapshot bytes of an index.
@@ -96,13 +97,9 @@ public enum IndexSnapshot {
         }
     }
 
-    /// How many postings belong to folded terms (the ones with positions).
-    private static func foldedPostings(_ terms: [String], _ postingStart: [UInt32]) -> Int {
-        var count = 0
-        for (term, key) in terms.enumerated() where TermKind.split(key).0 == .folded && term + 1 < postingStart.count {
-            count += Int(postingStart[term + 1] - postingStart[term])
-        }
-        return count
+    /// Whether only folded terms have positions (the others' ranges are empty).
+    private static func onlyFoldedHavePositions(_ terms: [String], _ positionStart: [UInt32]) -> Bool {
+        terms.indices.allSatisfy { TermKind.split(terms[$0]).0 == .folded || positionStart[$0] == positionStart[$0 + 1] }
     }
 
     private static func decodePayload(_ body: Data) throws -> InvertedIndex {
@@ -135,9 +132,9 @@ public enum IndexSnapshot {
               zip(postingStart, postingStart.dropFirst()).allSatisfy({ $0 <= $1 }),
               Int(postingStart.last ?? 0) == postingDocs.count, postingWeights.count == postingDocs.count,
               postingDocs.allSatisfy({ Int($0) < documents.count }),
-              positionStart.count == foldedPostings(terms, postingStart) + 1, positionStart.first == 0,
+              positionStart.count == terms.count + 1, positionStart.first == 0,
               zip(positionStart, positionStart.dropFirst()).allSatisfy({ $0 <= $1 }),
-              Int(positionStart.last ?? 0) == positions.count,
+              Int(positionStart.last ?? 0) == positions.count, onlyFoldedHavePositions(terms, positionStart),
               documents.allSatisfy({ $0.fieldLengths.count <= fieldNames.count }) else {
             throw invalid("the postings are inconsistent")
         }

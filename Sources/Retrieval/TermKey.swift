@@ -32,11 +32,12 @@ enum Varint {
         bytes.append(UInt8(value))
     }
 
-    /// Reads one varint at `offset`, advancing it; nil when the bytes end mid-number.
+    /// Reads one varint at `offset`, advancing it; nil when the bytes (or `end`) stop mid-number.
     @inline(__always)
-    static func read(_ bytes: [UInt8], _ offset: inout Int) -> UInt32? {
+    static func read(_ bytes: [UInt8], _ offset: inout Int, end: Int? = nil) -> UInt32? {
+        let end = min(end ?? bytes.count, bytes.count)
         var value: UInt32 = 0, shift: UInt32 = 0
-        while offset < bytes.count, shift < 35 {
+        while offset < end, shift < 35 {
             let byte = bytes[offset]
             offset += 1
             value |= UInt32(byte & 0x7F) << shift
@@ -44,5 +45,17 @@ enum Varint {
             shift += 7
         }
         return nil
+    }
+
+    /// Moves `offset` past `count` varints; false when the bytes (or `end`) stop first.
+    static func skip(_ count: Int, in bytes: [UInt8], _ offset: inout Int, end: Int) -> Bool {
+        let end = min(end, bytes.count)
+        var remaining = count
+        while remaining > 0, offset < end {
+            // A varint ends at its first byte without the continuation bit.
+            if bytes[offset] < 0x80 { remaining -= 1 }
+            offset += 1
+        }
+        return remaining == 0
     }
 }

@@ -40,7 +40,7 @@ import VietText
         #expect(error(flipped) == "bad.idx: corrupt: the checksum does not match the contents")
         var version = bytes
         version[8] = 9
-        #expect(error(version) == "bad.idx: index format version 9 is not supported (this hoidap reads version 1); rebuild it with `hoidap index build`")
+        #expect(error(version) == "bad.idx: index format version 9 is not supported (this hoidap reads version 2); rebuild it with `hoidap index build`")
         #expect(throws: SnapshotError.self) { try IndexSnapshot.load(path: "/nonexistent/index.idx") }
     }
 
