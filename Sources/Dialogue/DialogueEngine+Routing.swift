@@ -154,9 +154,26 @@ extension DialogueEngine {
     }
 
     func ticketCode(in message: String) -> String? {
+        // Every code starts with the digits "1022-", which case-insensitivity cannot change:
+        // without them the regular expression (the costliest step of routing) cannot match.
+        guard Self.containsCodePrefix(message) else { return nil }
         guard let pattern = codePattern,
               let match = pattern.firstMatch(in: message, range: NSRange(message.startIndex..., in: message)),
               let range = Range(match.range, in: message) else { return nil }
         return message[range].uppercased()
+    }
+
+    /// Whether the text contains "1022-" (a plain byte scan: the generic `firstRange(of:)` cost
+    /// as much as the regular expression).
+    static func containsCodePrefix(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 5 else { return false }
+            for start in 0...(bytes.count - 5) where bytes[start] == UInt8(ascii: "1") {
+                if bytes[start + 1] == UInt8(ascii: "0"), bytes[start + 2] == UInt8(ascii: "2"), bytes[start + 3] == UInt8(ascii: "2"),
+                   bytes[start + 4] == UInt8(ascii: "-") { return true }
+            }
+            return false
+        }
     }
 }

@@ -54,7 +54,7 @@ public final class DialogueEngine: Sendable {
     public func reply(session id: String?, message: String, canFileTicket: Bool = true) -> Reply {
         sessions.with(id) { session in
             session.ticketsAllowed = canFileTicket
-            let reply = turn(&session, message: message.trimmingCharacters(in: .whitespacesAndNewlines))
+            let reply = turn(&session, message: message.trimmingWhitespaceAndNewlines())
             session.transcript.append("Công dân: \(message)")
             session.transcript.append("Trợ lý: \(reply.answer)")
             return reply
@@ -64,7 +64,7 @@ public final class DialogueEngine: Sendable {
     /// A turn without any session (`hoidap ask`).
     public func ask(_ message: String) -> Reply {
         var session = Session(id: "", now: Date())
-        return turn(&session, message: message.trimmingCharacters(in: .whitespacesAndNewlines))
+        return turn(&session, message: message.trimmingWhitespaceAndNewlines())
     }
 
     /// What the engine saw in a message, for `:explain` and for calibration.
@@ -102,16 +102,16 @@ public final class DialogueEngine: Sendable {
         var cues: [EscalationCategory: Int] = [:]
         for match in categoryCues.matches(in: syllables) { cues[match.phrase.label, default: 0] += match.phrase.syllables.count }
         let aspect = aspects.detect(syllables)
-        var cueSyllables = Set(aspect.map { $0.cue.split(separator: " ").map(String.init) } ?? [])
-        cueSyllables.formUnion(Self.fillers)
-        let content = syllables.filter { !cueSyllables.contains($0) }
+        // Filters by the two sets in turn rather than building their union on every turn.
+        let cue = aspect.map { $0.cue.split(separator: " ") } ?? []
+        let content = syllables.filter { syllable in !Self.fillers.contains(syllable) && !cue.contains { $0 == syllable } }
         // Rare words weigh most; a word no procedure contains weighs like the rarest one.
         let index = procedures.index
         let rarest = log(1 + (Double(index.documentCount) + 0.5) / 0.5)
-        func weight(_ syllable: String) -> Double { index.idf(folded: syllable) ?? rarest }
-        let total = content.reduce(0) { $0 + weight($1) }
+        let weights = content.map { index.idf(folded: $0) ?? rarest }
+        let total = weights.reduce(0, +)
         let covered = hits.first.map { top in
-            content.filter { index.document(top.document, contains: $0) }.reduce(0) { $0 + weight($1) }
+            zip(content, weights).reduce(0) { sum, pair in index.document(top.document, contains: pair.0) ? sum + pair.1 : sum }
         } ?? 0
         return Reading(analysis: analysis, syllables: syllables, plan: plan, hits: hits, procedureScore: top / bound,
                        margin: top > 0 ? (top - second) / top : 0, groups: [:],

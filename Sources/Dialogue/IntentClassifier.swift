@@ -11,7 +11,9 @@ struct IntentClassifier: Sendable {
     static let classes = ["procedure", "greeting", "thanks", "goodbye", "identity", "help", "out_of_scope", "escalate", "ticket_status"]
     static let dimension = 1 << 16
 
-    private let weights: [Float]   // classes × dimension
+    /// Feature-major (dimension × classes): a feature's weights for every class share a cache
+    /// line, so scoring a message touches one line per feature instead of one per class.
+    private let weightsByFeature: [Float]
     private let bias: [Float]
 
     init(knowledge: KnowledgeBase, analyzer: Analyzer, epochs: Int = 20) {
@@ -59,28 +61,54 @@ struct IntentClassifier: Sendable {
                 }
             }
         }
-        self.weights = weights
+        var byFeature = [Float](repeating: 0, count: weights.count)
+        for klass in Self.classes.indices {
+            for feature in 0..<Self.dimension {
+                byFeature[feature * Self.classes.count + klass] = weights[klass * Self.dimension + feature]
+            }
+        }
+        self.weightsByFeature = byFeature
         self.bias = bias
     }
 
     /// Class probabilities of a message's tokens, by class name.
     func probabilities(_ tokens: [Token]) -> [String: Double] {
-        let probabilities = Self.softmax(Self.logits(Self.features(tokens), weights, bias))
+        let probabilities = Self.softmax(logits(Self.features(tokens)))
         return Dictionary(uniqueKeysWithValues: zip(Self.classes, probabilities.map(Double.init)))
+    }
+
+    /// The trained logits; each class sums bias + w(f₁) + w(f₂) + … in feature order, exactly
+    /// as `logits(_:_:_:)` does during training, so the floats are the same bit for bit.
+    func logits(_ features: [Int]) -> [Float] {
+        let count = Self.classes.count
+        var logits = bias
+        weightsByFeature.withUnsafeBufferPointer { weights in
+            for feature in features {
+                let base = feature * count
+                for klass in 0..<count { logits[klass] += weights[base + klass] }
+            }
+        }
+        return logits
     }
 
     /// Hashed folded unigrams and bigrams (positional tokens only), and a length bucket.
     static func features(_ tokens: [Token]) -> [Int] {
         let words = tokens.filter(\.isPositional).map(\.folded)
-        var features = words.map { hash("u:" + $0) }
-        for (left, right) in zip(words, words.dropFirst()) { features.append(hash("b:" + left + " " + right)) }
+        var features: [Int] = []
+        features.reserveCapacity(2 * words.count)
+        for word in words { features.append(hash("u:", word)) }
+        for (left, right) in zip(words, words.dropFirst()) { features.append(hash("b:", left, " ", right)) }
         features.append(hash("len:\(min(words.count, 12))"))
         return features
     }
 
-    static func hash(_ text: String) -> Int {
+    /// FNV-1a of the concatenated parts, reduced to `dimension` (hashing the parts in turn
+    /// equals hashing their concatenation, without building it).
+    static func hash(_ parts: String...) -> Int {
         var value: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        for part in parts {
+            for byte in part.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        }
         return Int(value % UInt64(dimension))
     }
 
