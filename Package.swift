@@ -36,7 +36,7 @@ let package = Package(
         .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd",
                        providers: [.apt(["libmicrohttpd-dev"])]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "OrderedJSON"]),
-        .target(name: "HoiDapService", dependencies: ["HTTPServer", "Tickets", "Knowledge", "OrderedJSON"],
+        .target(name: "HoiDapService", dependencies: ["HTTPServer", "Tickets", "Knowledge", "OrderedJSON", "VietText"],
                 resources: [.copy("Assets")]),
         .executableTarget(
             name: "hoidap",

@@ -51,12 +51,15 @@ extension DialogueEngine {
         for match in categoryCues.matches(in: syllables) { cues[match.phrase.label, default: 0] += match.phrase.syllables.count }
         let learned = aspectClassifier.classify(hashes, syllables: syllables)
         let aspect = aspect(cue: aspects.detect(syllables), learned: learned)
-        var cueSyllables = Set(aspect.map { $0.cue.split(separator: " ").map(String.init) } ?? [])
-        cueSyllables.formUnion(Self.fillers)
+        let cue = aspect.map { $0.cue.split(separator: " ") } ?? []
         // Where the citizen lives ("ở phường Tân Mỹ") says nothing about which procedure is meant.
         var place = Set<Int>()
         for match in wards.matches(in: syllables) { place.formUnion(match.start..<(match.start + match.phrase.syllables.count)) }
-        let content = syllables.indices.filter { !place.contains($0) && !cueSyllables.contains(syllables[$0]) }.map { syllables[$0] }
+        // Filters by the sets in turn rather than building their union on every turn.
+        let content = syllables.indices.filter { index in
+            let syllable = syllables[index]
+            return !place.contains(index) && !Self.fillers.contains(syllable) && !cue.contains { $0 == syllable }
+        }.map { syllables[$0] }
         // Rare words weigh most; a word no procedure contains weighs like the rarest one.
         let index = procedures.index
         let rarest = log(1 + (Double(index.documentCount) + 0.5) / 0.5)

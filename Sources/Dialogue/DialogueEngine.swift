@@ -45,7 +45,7 @@ public final class DialogueEngine: Sendable {
     public func reply(session id: String?, message: String, canFileTicket: Bool = true) -> Reply {
         sessions.with(id) { session in
             session.ticketsAllowed = canFileTicket
-            let reply = turn(&session, message: message.trimmingCharacters(in: .whitespacesAndNewlines))
+            let reply = turn(&session, message: message.trimmingWhitespaceAndNewlines())
             session.transcript.append("Công dân: \(message)")
             session.transcript.append("Trợ lý: \(reply.answer)")
             return reply
@@ -55,7 +55,7 @@ public final class DialogueEngine: Sendable {
     /// A turn without any session (`hoidap ask`).
     public func ask(_ message: String) -> Reply {
         var session = Session(id: "", now: Date())
-        return turn(&session, message: message.trimmingCharacters(in: .whitespacesAndNewlines))
+        return turn(&session, message: message.trimmingWhitespaceAndNewlines())
     }
 
     public var analyzer: Analyzer { models.analyzer }

@@ -24,8 +24,10 @@ struct PhraseMatcher<Label: Sendable>: Sendable {
     func matches(in syllables: [String]) -> [(phrase: Phrase, start: Int)] {
         var found: [(Phrase, Int)] = []
         for start in syllables.indices {
-            for phrase in byFirst[syllables[start]] ?? [] where start + phrase.syllables.count <= syllables.count {
-                if Array(syllables[start..<(start + phrase.syllables.count)]) == phrase.syllables { found.append((phrase, start)) }
+            guard let phrases = byFirst[syllables[start]] else { continue }
+            for phrase in phrases where start + phrase.syllables.count <= syllables.count {
+                // Compares in place: copying the slice into an array cost more than the comparison.
+                if syllables[start..<(start + phrase.syllables.count)].elementsEqual(phrase.syllables) { found.append((phrase, start)) }
             }
         }
         return found

@@ -60,6 +60,9 @@ public final class SessionStore: @unchecked Sendable {
     private let lock = NSLock()
     private var sessions: [String: Session] = [:]
     private var created = 0
+    /// Session ids come from the system's random source, fetched in blocks (one `getrandom`
+    /// call per id was a system call on every new conversation).
+    private var randomness = BufferedRandom()
 
     public init(capacity: Int = 10_000, idleTimeout: TimeInterval = 30 * 60, clock: @escaping @Sendable () -> Date = Date.init) {
         self.capacity = max(1, capacity)
@@ -99,15 +102,44 @@ public final class SessionStore: @unchecked Sendable {
 
     private func newID() -> String {
         created += 1
-        return "s" + String(UInt64.random(in: 0...UInt64.max) >> 4, radix: 36)
+        return "s" + String(randomness.next() >> 4, radix: 36)
     }
 
     /// Drops expired sessions, then the least recently used until a tenth of the capacity is free.
+    /// Works on (last use, id) pairs and removes in place: copying and sorting whole sessions
+    /// made each eviction cost milliseconds with the lock held.
     private func evict(now: Date, keeping current: String) {
-        sessions = sessions.filter { now.timeIntervalSince($0.value.lastUsed) <= idleTimeout }
+        var ages: [(lastUsed: Date, id: String)] = []
+        ages.reserveCapacity(sessions.count)
+        var expired: [String] = []
+        for (id, session) in sessions {
+            if now.timeIntervalSince(session.lastUsed) > idleTimeout {
+                expired.append(id)
+            } else if id != current {
+                ages.append((session.lastUsed, id))
+            }
+        }
+        for id in expired { sessions.removeValue(forKey: id) }
         let target = max(1, capacity - capacity / 10)
         guard sessions.count > target else { return }
-        let oldest = sessions.values.filter { $0.id != current }.sorted { $0.lastUsed < $1.lastUsed }.prefix(sessions.count - target)
-        for session in oldest { sessions.removeValue(forKey: session.id) }
+        ages.sort { $0.lastUsed < $1.lastUsed }
+        for entry in ages.prefix(sessions.count - target) { sessions.removeValue(forKey: entry.id) }
+    }
+}
+
+/// The kernel's random numbers (as `SystemRandomNumberGenerator`: unpredictable), fetched 32
+/// at a time. Not thread-safe: `SessionStore` uses it under its lock.
+struct BufferedRandom {
+    private var buffer: [UInt64] = []
+
+    mutating func next() -> UInt64 {
+        if buffer.isEmpty {
+            // glibc's arc4random_buf reads the kernel's getrandom(2), one call per block.
+            buffer = [UInt64](unsafeUninitializedCapacity: 32) { storage, count in
+                arc4random_buf(storage.baseAddress!, 32 * MemoryLayout<UInt64>.size)
+                count = 32
+            }
+        }
+        return buffer.removeLast()
     }
 }

@@ -20,7 +20,7 @@ public struct Response: Sendable {
 
     /// A JSON body serialized with OrderedJSON (stable key order), `application/json; charset=utf-8`.
     public static func json(_ value: JSON, status: HTTPStatus = .ok) -> Response {
-        Response(status: status, headers: [("Content-Type", "application/json; charset=utf-8")], body: Array((value.serialized() + "\n").utf8))
+        Response(status: status, headers: [("Content-Type", "application/json; charset=utf-8")], body: value.serializedUTF8(terminator: UInt8(ascii: "\n")))
     }
 
     /// An already serialized JSON text.

@@ -19,7 +19,8 @@ extension Handlers {
         }
         let message = Self.clean(raw)
         guard !message.isEmpty else { throw HTTPError(.badRequest, "Câu hỏi đang để trống.") }
-        guard message.count <= ChatLimits.messageCharacters else {
+        // Counting characters segments graphemes; no text has more characters than UTF-8 bytes.
+        guard message.utf8.count <= ChatLimits.messageCharacters || message.count <= ChatLimits.messageCharacters else {
             throw HTTPError(.badRequest, "Câu hỏi dài quá 2.000 ký tự; vui lòng viết ngắn gọn hơn.")
         }
         let sessionMessage = "Trường \"session\" phải là chuỗi 1–128 ký tự gồm chữ, số và các dấu - _ . :"

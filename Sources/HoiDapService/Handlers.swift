@@ -3,6 +3,7 @@ import HTTPServer
 import OrderedJSON
 import Synchronization
 import Tickets
+import VietText
 
 /// The route handlers and what they share; a value the router's closures capture.
 struct Handlers: Sendable {
@@ -59,9 +60,9 @@ struct Handlers: Sendable {
         }
     }
 
-    /// NFC, trimmed.
+    /// NFC, trimmed (Foundation's results; skips its bridging when the text needs neither).
     static func clean(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        text.precomposedIfNeeded().trimmingWhitespaceAndNewlines()
     }
 }
 

@@ -24,6 +24,12 @@ public final class Metrics: Sendable {
         var counts = [Int](repeating: 0, count: Metrics.buckets.count)
         var sum = 0.0
         var count = 0
+
+        mutating func record(bucket: Int?, seconds: Double) {
+            if let bucket { counts[bucket] += 1 }
+            sum += seconds
+            count += 1
+        }
     }
 
     struct State {
@@ -44,11 +50,8 @@ public final class Metrics: Sendable {
         let bucket = Self.buckets.firstIndex { seconds <= $0 }
         state.withLock { state in
             state.requests[RequestKey(route: route, method: method, status: status), default: 0] += 1
-            var histogram = state.latency[route] ?? Histogram()
-            if let bucket { histogram.counts[bucket] += 1 }
-            histogram.sum += seconds
-            histogram.count += 1
-            state.latency[route] = histogram
+            // Mutated in place: a copy taken out of the dictionary would copy its counts array on write.
+            state.latency[route, default: Histogram()].record(bucket: bucket, seconds: seconds)
         }
     }
 

@@ -34,10 +34,17 @@ public enum JSON: Sendable, Equatable {
     /// Compact JSON text (UTF-8, no escaped slashes, non-ASCII kept as is).
     /// - Complexity: O(n), written as bytes and decoded once.
     public func serialized() -> String {
+        String(decoding: serializedUTF8(), as: UTF8.self)
+    }
+
+    /// The same text as `serialized()`, as UTF-8 bytes (what a socket wants; saves decoding
+    /// and re-encoding), optionally followed by one more byte such as a newline.
+    public func serializedUTF8(terminator: UInt8? = nil) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(256)
+        output.reserveCapacity(1024)
         write(into: &output)
-        return String(decoding: output, as: UTF8.self)
+        if let terminator { output.append(terminator) }
+        return output
     }
 
     private func write(into output: inout [UInt8]) {
@@ -81,37 +88,38 @@ public enum JSON: Sendable, Equatable {
         text.withUTF8 { bytes in
             var runStart = 0
             var index = 0
-            func flush(_ end: Int) {
-                if end > runStart { output.append(contentsOf: bytes[runStart..<end]) }
+            func escape(_ replacement: StaticString, width: Int = 1) {
+                if index > runStart { output.append(contentsOf: bytes[runStart..<index]) }
+                replacement.withUTF8Buffer { output.append(contentsOf: $0) }
+                index += width
+                runStart = index
             }
             while index < bytes.count {
                 let byte = bytes[index]
-                var escape: [UInt8]? = nil
-                var width = 1
-                switch byte {
-                case UInt8(ascii: "\""): escape = Array("\\\"".utf8)
-                case UInt8(ascii: "\\"): escape = Array("\\\\".utf8)
-                case 0x0A: escape = Array("\\n".utf8)
-                case 0x0D: escape = Array("\\r".utf8)
-                case 0x09: escape = Array("\\t".utf8)
-                case 0x00..<0x20:
-                    let hex = String(byte, radix: 16)
-                    escape = Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    escape = Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                    width = 3
-                default: break
+                // Most bytes are copied through: test for them before the escaping switch.
+                if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != 0xE2 {
+                    index += 1
+                    continue
                 }
-                if let escape {
-                    flush(index)
-                    output.append(contentsOf: escape)
-                    index += width
+                switch byte {
+                case UInt8(ascii: "\""): escape("\\\"")
+                case UInt8(ascii: "\\"): escape("\\\\")
+                case 0x0A: escape("\\n")
+                case 0x0D: escape("\\r")
+                case 0x09: escape("\\t")
+                case 0x00..<0x20:
+                    if index > runStart { output.append(contentsOf: bytes[runStart..<index]) }
+                    let hex = String(byte, radix: 16)
+                    output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                    index += 1
                     runStart = index
-                } else {
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    escape(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", width: 3)
+                default:
                     index += 1
                 }
             }
-            flush(bytes.count)
+            if bytes.count > runStart { output.append(contentsOf: bytes[runStart..<bytes.count]) }
         }
         output.append(UInt8(ascii: "\""))
     }
