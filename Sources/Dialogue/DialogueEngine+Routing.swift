@@ -22,9 +22,9 @@ public struct DialogueThresholds: Sendable, Equatable {
     /// An out-of-scope vote this strong, above the procedure score, refuses.
     public var outOfScope = 0.2
     /// With at least this share of content words covered by the best procedure…
-    public var answerCoverage = 0.7
+    public var answerCoverage = 0.9
     /// …and this normalized score, an out-of-scope vote does not refuse.
-    public var answerScore = 0.4
+    public var answerScore = 0.5
     /// Below this relative margin between the two best procedures, ask which one.
     public var clarifyMargin = 0.05
     /// A message with this many content syllables or fewer may be asked to choose.

@@ -95,10 +95,13 @@ enum JSONNumber {
 /// Coordinate descent over the dialogue thresholds, scored on a balanced objective.
 enum ThresholdSearch {
     static func objective(_ result: ChatEvaluation) -> Double {
-        let parts = [result.procedureHit.value * 2, result.aspect.value, result.escalationRecall.value, result.escalationPrecision.value,
-                     result.category.value, result.outOfScopeRejection.value, 1 - 3 * result.wrongfulRejection.value,
-                     result.chitChat.value, result.ticketStatus.value, result.dialogueTurns.value]
-        return parts.reduce(0, +) / Double(parts.count)
+        // Weighted like the targets: Hit@1 counts double; escalation precision (no target)
+        // counts half so that it cannot buy itself with recall (target 0.90).
+        let parts = [result.procedureHit.value * 2, result.aspect.value, result.escalationRecall.value * 1.5,
+                     result.escalationPrecision.value * 0.5, result.category.value, result.outOfScopeRejection.value,
+                     1 - 3 * result.wrongfulRejection.value, result.chitChat.value, result.ticketStatus.value,
+                     result.dialogueTurns.value]
+        return parts.reduce(0, +) / 11
     }
 
     /// Every tunable threshold, with the values the search tries.
