@@ -34,6 +34,8 @@ extension DialogueEngine {
         public var namesTop: Bool
         /// The share of content syllables found in the procedure in context (1 without one).
         public var contextCoverage: Double
+        /// The procedure classifier's probability for the best procedure (0…1).
+        public var topProbability: Double
     }
 
     /// Reads a message: analysis, procedure retrieval, the intent vote, cues. `context` is the
@@ -78,17 +80,19 @@ extension DialogueEngine {
                        categoryCues: cues, content: content,
                        coverage: total == 0 ? 1 : coveredByTop / total, learnedAspect: learned,
                        namesTop: hits.first.map { models.names($0.id, in: Set(syllables), share: thresholds.nameShare) } ?? false,
-                       contextCoverage: total == 0 ? 1 : coveredByContext / total)
+                       contextCoverage: total == 0 ? 1 : coveredByContext / total, topProbability: ranked.first?.probability ?? 0)
     }
 
     /// The retrieval hits reordered by BM25 (over the plan's bound) plus the classifier's
     /// probability weighted by `thresholds.classifierWeight`: the best five, each with its fused
     /// score (hits keep their BM25 score, which the thresholds are measured on).
-    func rerank(_ hits: [SearchHit], bound: Double, hashes: NGramHashes, context: String?) -> [(hit: SearchHit, fused: Double)] {
+    func rerank(_ hits: [SearchHit], bound: Double, hashes: NGramHashes, context: String?)
+        -> [(hit: SearchHit, fused: Double, probability: Double)] {
         let weight = thresholds.classifierWeight
-        let probability = weight > 0 && hits.count > 1 ? procedureClassifier.probabilities(hashes) : { _ in 0 }
+        let probability = hits.isEmpty ? { _ in 0 } : procedureClassifier.probabilities(hashes)
         let fused = hits.map { hit in
-            (hit, hit.score / bound + weight * probability(hit.id) + (hit.id == context ? thresholds.contextBonus : 0))
+            let p = probability(hit.id)
+            return (hit, hit.score / bound + weight * p + (hit.id == context ? thresholds.contextBonus : 0), p)
         }
         return Array(fused.sorted { $0.1 > $1.1 }.prefix(5))
     }

@@ -25,6 +25,8 @@ public struct DialogueThresholds: Sendable, Equatable {
     public var answerCoverage = 0.9
     /// …and this normalized score, an out-of-scope vote does not refuse.
     public var answerScore = 0.5
+    /// A procedure the procedure classifier is this sure of is not refused on the intent vote alone.
+    public var answerProbability = 1.1
     /// Below this relative margin between the two best procedures, ask which one.
     public var clarifyMargin = 0.05
     /// A message with this many content syllables or fewer may be asked to choose.
@@ -73,6 +75,7 @@ extension DialogueEngine {
         }
         // The classifier alone does not refuse or divert a message that a procedure's own words cover well.
         let covered = reading.coverage >= t.answerCoverage && reading.procedureScore >= t.answerScore
+            || reading.topProbability >= t.answerProbability
         if best == "ticket_status", probability(best) >= t.ticketStatus {
             return startStatus(&session, message: message, code: nil)
         }
