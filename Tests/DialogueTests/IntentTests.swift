@@ -26,7 +26,7 @@ struct IntentTests {
     @Test("procedure questions name the procedure", arguments: [
         ("tôi muốn làm hộ chiếu lần đầu", "cap-ho-chieu"),
         ("xin trợ cấp thất nghiệp", "tro-cap-that-nghiep"),
-        ("đăng ký xe", "dang-ky-xe"),
+        ("đăng ký xe lần đầu", "dang-ky-xe"),
         ("tóm tắt thủ tục cấp lại giấy phép lái xe bị mất", "cap-lai-gplx"),
     ])
     func procedure(message: String, id: String) {
