@@ -21,7 +21,6 @@ public final class DialogueEngine: Sendable {
     let byID: [String: Procedure]
     let complaintCues: PhraseMatcher<Bool>
     let categoryCues: PhraseMatcher<EscalationCategory>
-    let wards: PhraseMatcher<String>
 
     /// `models` must have been built from the same `knowledge`; without them the engine builds its own.
     public init(knowledge: KnowledgeBase, desk: any TicketDesk, sessions: SessionStore = SessionStore(),
@@ -37,7 +36,6 @@ public final class DialogueEngine: Sendable {
         categoryCues = PhraseMatcher(EscalationCategory.allCases.flatMap { category in
             (knowledge.intents.categories[category]?.cues ?? []).map { ($0, category) }
         })
-        wards = PhraseMatcher(knowledge.units.units.compactMap { unit in unit.area.map { ($0, $0) } })
     }
 
     /// One turn. A nil or unknown session starts a new one (its id is in the reply).
@@ -64,6 +62,7 @@ public final class DialogueEngine: Sendable {
     var classifier: IntentClassifier { models.classifier }
     var aspectClassifier: AspectClassifier { models.aspectClassifier }
     var procedureClassifier: ProcedureClassifier { models.procedureClassifier }
+    var wards: PhraseMatcher<String> { models.places }
 
     func turn(_ session: inout Session, message: String) -> Reply {
         guard !message.isEmpty else {

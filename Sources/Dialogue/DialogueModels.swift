@@ -12,6 +12,8 @@ public struct DialogueModels: Sendable {
     let classifier: IntentClassifier
     let aspectClassifier: AspectClassifier
     let procedureClassifier: ProcedureClassifier
+    /// Ward, commune and special-zone names ("phường Tân Định"), from the units catalogue.
+    let places: PhraseMatcher<String>
     /// Each procedure's names (title and aliases) as sets of folded syllables, by id.
     let names: [String: [Set<String>]]
     /// Each procedure's document number in the index, by id.
@@ -24,7 +26,8 @@ public struct DialogueModels: Sendable {
         procedures = Searcher(index: builder.build(), analyzer: analyzer)
         intents = IntentModel(knowledge: knowledge, analyzer: analyzer)
         classifier = IntentClassifier(knowledge: knowledge, analyzer: analyzer)
-        aspectClassifier = AspectClassifier(catalog: knowledge.intents, analyzer: analyzer)
+        places = PhraseMatcher(knowledge.units.units.compactMap { unit in unit.area.map { ($0, $0) } })
+        aspectClassifier = AspectClassifier(catalog: knowledge.intents, analyzer: analyzer, places: places)
         procedureClassifier = ProcedureClassifier(procedures: knowledge.procedures, analyzer: analyzer)
         var names: [String: [Set<String>]] = [:]
         for procedure in knowledge.procedures where names[procedure.id] == nil {

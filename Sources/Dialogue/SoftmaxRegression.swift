@@ -96,7 +96,11 @@ struct NGramHashes: Sendable {
     let values: [UInt64]
 
     init(_ tokens: [Token]) {
-        let words = tokens.filter(\.isPositional).map(\.folded)
+        self.init(words: tokens.filter(\.isPositional).map(\.folded))
+    }
+
+    /// The features of folded words (positional syllables, in order).
+    init(words: [String]) {
         var values: [UInt64] = []
         values.reserveCapacity(2 * words.count)
         for word in words { values.append(Self.fnv(word.utf8, seed: Self.unigramSeed)) }
