@@ -12,7 +12,7 @@ public struct DialogueThresholds: Sendable, Equatable {
     /// The classifier's probability for a ticket-status question.
     public var ticketStatus = 0.7
     /// Escalation vote strength that files a report even without a complaint cue.
-    public var escalate = 0.6
+    public var escalate = 0.2
     /// Without a complaint or category cue, the escalation vote must reach this.
     public var escalateWithoutCue = 0.9
     /// With a complaint cue, this much is enough.
@@ -20,7 +20,7 @@ public struct DialogueThresholds: Sendable, Equatable {
     /// Below this normalized procedure score, a message is not about a procedure.
     public var procedure = 0.05
     /// An out-of-scope vote this strong, above the procedure score, refuses.
-    public var outOfScope = 0.2
+    public var outOfScope = 0.4
     /// With at least this share of content words covered by the best procedure…
     public var answerCoverage = 0.9
     /// …and this normalized score, an out-of-scope vote does not refuse.
@@ -48,7 +48,7 @@ public struct DialogueThresholds: Sendable, Equatable {
     /// How much the procedure classifier's probability adds to a hit's normalized BM25 score.
     public var classifierWeight = 0.1
     /// The aspect classifier's probability that overrules a cue phrase naming another aspect.
-    public var aspectOverride = 0.9
+    public var aspectOverride = 0.7
     /// The aspect classifier's probability that sets an aspect when no cue phrase is present.
     public var aspectWithoutCue = 0.8
 
