@@ -86,7 +86,9 @@ extension DialogueEngine {
         // A question about an aspect ("nộp ở đâu") that a procedure covers well is not a report,
         // unless it says it is one ("phản ánh", "khiếu nại").
         let asksProcedure = reading.coverage >= t.answerCoverage && !reading.complaint && (reading.aspect.map { !$0.cue.isEmpty } ?? false)
-        if (best == "escalate" && escalation >= (reported ? t.escalate : t.escalateWithoutCue) && !asksProcedure)
+        // A report without category cues still escalates when no procedure fits it either.
+        let weak = reading.procedureScore < t.procedure || reading.coverage < t.coverage
+        if (best == "escalate" && escalation >= (reported || weak ? t.escalate : t.escalateWithoutCue) && !asksProcedure)
             || (reading.complaint && escalation >= t.escalateWithCue) || bareComplaint {
             return startEscalation(&session, message: message, reading: reading, confidence: escalation)
         }
@@ -109,7 +111,6 @@ extension DialogueEngine {
             return answer(&session, procedure, aspect: aspect,
                           score: reading.hits.first { $0.id == current }?.score ?? 0, confidence: 0.8)
         }
-        let weak = reading.procedureScore < t.procedure || reading.coverage < t.coverage
         if best == "out_of_scope", probability(best) >= t.outOfScope, !strong, !covered {
             return reply(session, .outOfScope, answer: outOfScopeReply(), confidence: probability(best), suggestions: starterSuggestions())
         }
