@@ -40,6 +40,9 @@ public struct DialogueModels: Sendable {
     /// Whether a message names a procedure: it contains at least `share` of the syllables of the
     /// procedure's title or of one of its aliases.
     func names(_ id: String, in syllables: Set<String>, share: Double) -> Bool {
-        (names[id] ?? []).contains { name in Double(name.intersection(syllables).count) >= share * Double(name.count) }
+        // Counts the shared syllables without building the intersection set.
+        (names[id] ?? []).contains { name in
+            Double(name.reduce(0) { syllables.contains($1) ? $0 + 1 : $0 }) >= share * Double(name.count)
+        }
     }
 }
