@@ -27,20 +27,38 @@ struct AspectClassifier: Sendable {
 
     /// The most probable aspect and its probability, or nil without a trained model.
     func classify(_ hashes: NGramHashes, syllables: [String]) -> (aspect: Aspect, probability: Double)? {
+        classify(hashes, cues: cues.matches(in: syllables))
+    }
+
+    /// The same, given the cue phrases of `aspects.yaml` already found in the message (the
+    /// `AspectDetector` looks for the same phrases, so a turn finds them once).
+    func classify(_ hashes: NGramHashes, cues: [(phrase: PhraseMatcher<Aspect>.Phrase, start: Int)]) -> (aspect: Aspect, probability: Double)? {
         guard let model else { return nil }
-        let probabilities = model.probabilities(Self.features(hashes, syllables: syllables, cues))
+        let probabilities = model.probabilities(Self.features(hashes, cues: cues))
         guard let best = probabilities.indices.max(by: { probabilities[$0] < probabilities[$1] }) else { return nil }
         return (Aspect.allCases[best], Double(probabilities[best]))
     }
 
     /// Word n-grams plus one feature per cue phrase found (its aspect, and its aspect with its length).
     static func features(_ hashes: NGramHashes, syllables: [String], _ cues: PhraseMatcher<Aspect>) -> [Int] {
+        features(hashes, cues: cues.matches(in: syllables))
+    }
+
+    static func features(_ hashes: NGramHashes, cues: [(phrase: PhraseMatcher<Aspect>.Phrase, start: Int)]) -> [Int] {
         var features = hashes.features(dimension: dimension)
-        for match in cues.matches(in: syllables) {
-            let aspect = match.phrase.label.rawValue
-            features.append(SoftmaxRegression.hash("cue:" + aspect, dimension))
-            features.append(SoftmaxRegression.hash("cue:\(aspect):\(min(match.phrase.syllables.count, 4))", dimension))
+        for match in cues {
+            let hashes = cueFeatures[match.phrase.label]!
+            features.append(hashes[0])
+            features.append(hashes[min(match.phrase.syllables.count, 4)])
         }
         return features
     }
+
+    /// Per aspect: the hash of "cue:aspect", then of "cue:aspect:n" for cue lengths n = 1…4,
+    /// computed once rather than formatted and hashed for every cue of every message.
+    static let cueFeatures: [Aspect: [Int]] = Dictionary(uniqueKeysWithValues: Aspect.allCases.map { aspect in
+        let name = aspect.rawValue
+        return (aspect, [SoftmaxRegression.hash("cue:" + name, dimension)]
+            + (1...4).map { SoftmaxRegression.hash("cue:\(name):\($0)", dimension) })
+    })
 }

@@ -49,8 +49,10 @@ extension DialogueEngine {
         let top = ranked.first?.fused ?? 0, second = ranked.dropFirst().first?.fused ?? 0
         var cues: [EscalationCategory: Int] = [:]
         for match in categoryCues.matches(in: syllables) { cues[match.phrase.label, default: 0] += match.phrase.syllables.count }
-        let learned = aspectClassifier.classify(hashes, syllables: syllables)
-        let aspect = aspect(cue: aspects.detect(syllables), learned: learned)
+        // The detector and the classifier look for the same cue phrases (aspects.yaml): once.
+        let aspectCues = aspects.cues(in: syllables)
+        let learned = aspectClassifier.classify(hashes, cues: aspectCues)
+        let aspect = aspect(cue: aspects.detect(syllables, cues: aspectCues), learned: learned)
         let cue = aspect.map { $0.cue.split(separator: " ") } ?? []
         // Where the citizen lives ("ở phường Tân Mỹ") says nothing about which procedure is meant.
         var place = Set<Int>()

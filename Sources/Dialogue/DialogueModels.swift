@@ -40,9 +40,18 @@ public struct DialogueModels: Sendable {
     /// Whether a message names a procedure: it contains at least `share` of the syllables of the
     /// procedure's title or of one of its aliases.
     func names(_ id: String, in syllables: Set<String>, share: Double) -> Bool {
-        // Counts the shared syllables without building the intersection set.
         (names[id] ?? []).contains { name in
-            Double(name.reduce(0) { syllables.contains($1) ? $0 + 1 : $0 }) >= share * Double(name.count)
+            // Counts shared syllables without building the intersection, and stops as soon as
+            // the answer is known.
+            let needed = share * Double(name.count)
+            var shared = 0, left = name.count
+            for syllable in name {
+                if Double(shared) >= needed { return true }
+                if Double(shared + left) < needed { return false }
+                if syllables.contains(syllable) { shared += 1 }
+                left -= 1
+            }
+            return Double(shared) >= needed
         }
     }
 }

@@ -36,15 +36,23 @@ struct QueryPlanner {
     func plan(_ analysis: Analysis) -> QueryPlan {
         let config = index.config
         let dictionary = index.dictionary
-        var best: [Int32: QueryPlan.Clause] = [:]
+        // The best clause per term. A query has a few dozen terms: scanning a small array of term
+        // numbers is cheaper than hashing into a dictionary.
+        var terms: [Int32] = [], best: [QueryPlan.Clause] = []
+        terms.reserveCapacity(64)
         best.reserveCapacity(64)
         // The term number is looked up by the caller (often already known); the text is built
         // only when the clause is kept, so a phrase that no document has costs no string.
         func add(_ term: Int32?, _ kind: TermKind, _ weight: Double, _ source: QueryPlan.Clause.Source,
                  _ text: @autoclosure () -> String) {
             guard weight > 0, let term else { return }
-            if let existing = best[term], existing.weight >= weight { return }
-            best[term] = .init(term: term, kind: kind, text: text(), weight: weight, source: source)
+            if let slot = terms.firstIndex(of: term) {
+                guard best[slot].weight < weight else { return }
+                best[slot] = .init(term: term, kind: kind, text: text(), weight: weight, source: source)
+            } else {
+                terms.append(term)
+                best.append(.init(term: term, kind: kind, text: text(), weight: weight, source: source))
+            }
         }
         func fillerWeight(_ term: Int32?, _ folded: String) -> Double {
             let filler = term.map { index.fillerTerms.contains($0) } ?? Self.fillers.contains(folded)
@@ -103,8 +111,8 @@ struct QueryPlanner {
                     config.bigramWeight * weight, source, left + " " + right)
             }
         }
-        let clauses = best.values.sorted { $0.term < $1.term }
-        return QueryPlan(clauses: clauses, unknown: unknown, syllables: positional.map(\.token.folded))
+        best.sort { $0.term < $1.term }
+        return QueryPlan(clauses: best, unknown: unknown, syllables: positional.map(\.token.folded))
     }
 
     /// The clause source of an alternative's reason (the same names).
