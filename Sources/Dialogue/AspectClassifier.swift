@@ -17,8 +17,8 @@ struct AspectClassifier: Sendable {
         var examples: [SoftmaxRegression.Example] = []
         for (index, aspect) in Aspect.allCases.enumerated() {
             for text in catalog.aspectExamples[aspect] ?? [] {
-                let syllables = analyzer.tokens(text).filter(\.isPositional).map(\.folded)
-                let features = Self.features(Self.masked(syllables, places), cues)
+                let words = Self.masked(analyzer.tokens(text).filter(\.isPositional).map(\.folded), places)
+                let features = Self.features(words: words, cues: cues.matches(in: words))
                 if !features.isEmpty { examples.append((features, index)) }
             }
         }
@@ -28,10 +28,17 @@ struct AspectClassifier: Sendable {
 
     static let dimension = 1 << 15
 
-    /// The most probable aspect and its probability, or nil without a trained model.
+    /// The most probable aspect of a message's syllables, or nil without a trained model.
     func classify(syllables: [String]) -> (aspect: Aspect, probability: Double)? {
+        let words = Self.masked(syllables, places)
+        return classify(words: words, cues: cues.matches(in: words))
+    }
+
+    /// The same for syllables already masked, given the cue phrases of `aspects.yaml` found in
+    /// them (the `AspectDetector` looks for the same phrases, so a turn finds them once).
+    func classify(words: [String], cues: [(phrase: PhraseMatcher<Aspect>.Phrase, start: Int)]) -> (aspect: Aspect, probability: Double)? {
         guard let model else { return nil }
-        let probabilities = model.probabilities(Self.features(Self.masked(syllables, places), cues))
+        let probabilities = model.probabilities(Self.features(words: words, cues: cues))
         guard let best = probabilities.indices.max(by: { probabilities[$0] < probabilities[$1] }) else { return nil }
         return (Aspect.allCases[best], Double(probabilities[best]))
     }
@@ -57,13 +64,21 @@ struct AspectClassifier: Sendable {
     }
 
     /// Word n-grams plus one feature per cue phrase found (its aspect, and its aspect with its length).
-    static func features(_ syllables: [String], _ cues: PhraseMatcher<Aspect>) -> [Int] {
-        var features = NGramHashes(words: syllables).features(dimension: dimension)
-        for match in cues.matches(in: syllables) {
-            let aspect = match.phrase.label.rawValue
-            features.append(SoftmaxRegression.hash("cue:" + aspect, dimension))
-            features.append(SoftmaxRegression.hash("cue:\(aspect):\(min(match.phrase.syllables.count, 4))", dimension))
+    static func features(words: [String], cues: [(phrase: PhraseMatcher<Aspect>.Phrase, start: Int)]) -> [Int] {
+        var features = NGramHashes(words: words).features(dimension: dimension)
+        for match in cues {
+            let hashes = cueFeatures[match.phrase.label]!
+            features.append(hashes[0])
+            features.append(hashes[min(match.phrase.syllables.count, 4)])
         }
         return features
     }
+
+    /// Per aspect: the hash of "cue:aspect", then of "cue:aspect:n" for cue lengths n = 1…4,
+    /// computed once rather than formatted and hashed for every cue of every message.
+    static let cueFeatures: [Aspect: [Int]] = Dictionary(uniqueKeysWithValues: Aspect.allCases.map { aspect in
+        let name = aspect.rawValue
+        return (aspect, [SoftmaxRegression.hash("cue:" + name, dimension)]
+            + (1...4).map { SoftmaxRegression.hash("cue:\(name):\($0)", dimension) })
+    })
 }

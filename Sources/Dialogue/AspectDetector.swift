@@ -14,10 +14,19 @@ struct AspectDetector: Sendable {
     /// cue wins; "requirements" cues are mostly question tags ("được không", "có phải") that
     /// close questions about other aspects too, so they count one syllable less.
     func detect(_ syllables: [String]) -> (aspect: Aspect, cue: String)? {
+        detect(syllables, cues: cues(in: syllables))
+    }
+
+    /// The cue phrases found in a message, for `detect(_:cues:)` and the aspect classifier.
+    func cues(in syllables: [String]) -> [(phrase: PhraseMatcher<Aspect>.Phrase, start: Int)] {
+        matcher.matches(in: syllables)
+    }
+
+    /// `detect(_:)` given the cue phrases already found in the message.
+    func detect(_ syllables: [String], cues found: [(phrase: PhraseMatcher<Aspect>.Phrase, start: Int)]) -> (aspect: Aspect, cue: String)? {
         func strength(_ match: (phrase: PhraseMatcher<Aspect>.Phrase, start: Int)) -> (Int, Int) {
             (match.phrase.syllables.count - (match.phrase.label == .requirements ? 1 : 0), -match.start)
         }
-        let found = matcher.matches(in: syllables)
         guard let best = found.max(by: { strength($0) < strength($1) }) else { return Self.eligibility(syllables) }
         return (best.phrase.label, best.phrase.syllables.joined(separator: " "))
     }

@@ -51,8 +51,12 @@ extension DialogueEngine {
         let top = ranked.first?.fused ?? 0, second = ranked.dropFirst().first?.fused ?? 0
         var cues: [EscalationCategory: Int] = [:]
         for match in categoryCues.matches(in: syllables) { cues[match.phrase.label, default: 0] += match.phrase.syllables.count }
-        let learned = aspectClassifier.classify(syllables: syllables)
-        let aspect = aspect(cue: aspects.detect(syllables), learned: learned)
+        // Places masked ("ở phường Tân Mỹ" is not "nộp ở phường nào"); the detector and the
+        // classifier look for the same cue phrases (aspects.yaml): once.
+        let masked = AspectClassifier.masked(syllables, wards)
+        let aspectCues = aspects.cues(in: masked)
+        let learned = aspectClassifier.classify(words: masked, cues: aspectCues)
+        let aspect = aspect(cue: aspects.detect(masked, cues: aspectCues), learned: learned)
         let cue = aspect.map { $0.cue.split(separator: " ") } ?? []
         // Where the citizen lives ("ở phường Tân Mỹ") says nothing about which procedure is meant.
         var place = Set<Int>()

@@ -43,6 +43,18 @@ public struct DialogueModels: Sendable {
     /// Whether a message names a procedure: it contains at least `share` of the syllables of the
     /// procedure's title or of one of its aliases.
     func names(_ id: String, in syllables: Set<String>, share: Double) -> Bool {
-        (names[id] ?? []).contains { name in Double(name.intersection(syllables).count) >= share * Double(name.count) }
+        (names[id] ?? []).contains { name in
+            // Counts shared syllables without building the intersection, and stops as soon as
+            // the answer is known.
+            let needed = share * Double(name.count)
+            var shared = 0, left = name.count
+            for syllable in name {
+                if Double(shared) >= needed { return true }
+                if Double(shared + left) < needed { return false }
+                if syllables.contains(syllable) { shared += 1 }
+                left -= 1
+            }
+            return Double(shared) >= needed
+        }
     }
 }

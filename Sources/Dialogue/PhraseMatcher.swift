@@ -26,8 +26,14 @@ struct PhraseMatcher<Label: Sendable>: Sendable {
         for start in syllables.indices {
             guard let phrases = byFirst[syllables[start]] else { continue }
             for phrase in phrases where start + phrase.syllables.count <= syllables.count {
-                // Compares in place: copying the slice into an array cost more than the comparison.
-                if syllables[start..<(start + phrase.syllables.count)].elementsEqual(phrase.syllables) { found.append((phrase, start)) }
+                // The first syllable matched by lookup; compares the rest in place (slices and a
+                // generic comparison cost more than the comparison itself).
+                var equal = true
+                for offset in phrase.syllables.indices.dropFirst() where syllables[start + offset] != phrase.syllables[offset] {
+                    equal = false
+                    break
+                }
+                if equal { found.append((phrase, start)) }
             }
         }
         return found

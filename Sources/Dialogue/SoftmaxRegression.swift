@@ -12,7 +12,11 @@ struct SoftmaxRegression: Sendable {
 
     let classCount: Int
     let dimension: Int
-    /// Feature-major (dimension × classes), so one feature's weights for every class share cache lines.
+    /// For each feature slot: its row in `weights`, or -1 when all its weights are zero (no
+    /// training sentence had it). Most of a message's n-grams were never seen in training, and
+    /// the dense matrix (up to 12 MB) missed the cache on every row they touched.
+    private let rowOf: [Int32]
+    /// Row-major (kept rows × classes), so one feature's weights for every class share cache lines.
     private let weights: [Float]
     private let bias: [Float]
 
@@ -50,13 +54,46 @@ struct SoftmaxRegression: Sendable {
                 }
             }
         }
-        self.weights = weights
+        (rowOf, self.weights) = Self.compacted(weights, classCount: classCount, dimension: dimension)
         self.bias = bias
     }
 
+    /// The rows of a feature-major matrix that hold a nonzero weight, and where each went.
+    /// Adding a row of zeros leaves every logit as it was, so dropping those rows changes no result.
+    private static func compacted(_ weights: [Float], classCount: Int, dimension: Int) -> (rowOf: [Int32], weights: [Float]) {
+        var rowOf = [Int32](repeating: -1, count: dimension)
+        var kept: [Float] = []
+        for feature in 0..<dimension {
+            let row = weights[(feature * classCount)..<((feature + 1) * classCount)]
+            guard row.contains(where: { $0 != 0 }) else { continue }
+            rowOf[feature] = Int32(kept.count / classCount)
+            kept.append(contentsOf: row)
+        }
+        return (rowOf, kept)
+    }
+
+    /// Feature rows the model keeps (those with a nonzero weight).
+    var storedRows: Int { weights.count / max(classCount, 1) }
+
     /// Class probabilities for a sentence's features, in class order.
     func probabilities(_ features: [Int]) -> [Float] {
-        Self.softmax(Self.logits(features, weights, bias, classCount, dimension))
+        var logits = bias
+        let classCount = classCount
+        rowOf.withUnsafeBufferPointer { rowOf in
+            weights.withUnsafeBufferPointer { weights in
+                logits.withUnsafeMutableBufferPointer { logits in
+                    // Features in the same order as in training, so each logit sums the same terms
+                    // in the same order (the rows left out are zeros).
+                    for feature in features {
+                        let row = rowOf[feature]
+                        guard row >= 0 else { continue }
+                        let start = Int(row) &* classCount
+                        for klass in 0..<classCount { logits[klass] += weights[start &+ klass] }
+                    }
+                }
+            }
+        }
+        return Self.softmax(logits)
     }
 
     /// Hashed folded unigrams and bigrams (positional tokens only). No length feature: on the

@@ -168,10 +168,9 @@ public struct IndexBuilder {
         }
         entries = []
         positionBytes = []
-        let dictionary = termIDs
         termIDs = [:]
         return InvertedIndex(config: config, fieldNames: fieldNames, documents: documents, averageFieldLengths: averages,
-                             termIDs: dictionary, terms: terms, postingStart: postingStart, postingDocs: postingDocs,
+                             dictionary: TermDictionary(keys: terms), terms: terms, postingStart: postingStart, postingDocs: postingDocs,
                              postingWeights: postingWeights, positionStart: positionStart, positions: positions)
     }
 }

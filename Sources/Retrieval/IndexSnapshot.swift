@@ -138,12 +138,10 @@ public enum IndexSnapshot {
               documents.allSatisfy({ $0.fieldLengths.count <= fieldNames.count }) else {
             throw invalid("the postings are inconsistent")
         }
-        var termIDs: [String: Int32] = [:]
-        termIDs.reserveCapacity(terms.count)
-        for (id, term) in terms.enumerated() { termIDs[term] = Int32(id) }
-        guard termIDs.count == terms.count else { throw invalid("a term appears twice") }
+        let dictionary = TermDictionary(keys: terms)
+        guard dictionary.count == terms.count else { throw invalid("a term appears twice") }
         return InvertedIndex(config: config, fieldNames: fieldNames, documents: documents, averageFieldLengths: averages,
-                             termIDs: termIDs, terms: terms, postingStart: postingStart, postingDocs: postingDocs,
+                             dictionary: dictionary, terms: terms, postingStart: postingStart, postingDocs: postingDocs,
                              postingWeights: postingWeights, positionStart: positionStart, positions: positions)
     }
 }

@@ -21,7 +21,7 @@ public final class InvertedIndex: Sendable {
     public let documents: [StoredDocument]
     /// Average token count per field (by field number).
     public let averageFieldLengths: [Double]
-    let termIDs: [String: Int32]
+    let dictionary: TermDictionary
     let terms: [String]
     let postingStart: [UInt32]
     let postingDocs: [UInt32]
@@ -31,18 +31,20 @@ public final class InvertedIndex: Sendable {
     let positions: [UInt8]
     let fuzzy: FuzzyIndex
     let documentNumbers: [String: Int]
-    /// For a folded syllable: its most frequent accented spelling and that spelling's share
-    /// of the documents (an accentless query's likely meaning).
-    let dominantAccent: [String: (text: String, share: Double)]
+    /// For a folded syllable's term number: its most frequent accented spelling and that
+    /// spelling's share of the documents (an accentless query's likely meaning).
+    let dominantAccent: [Int32: (text: String, share: Double)]
+    /// Term numbers of the query planner's filler words that documents contain.
+    let fillerTerms: Set<Int32>
 
     init(config: RetrievalConfig, fieldNames: [String], documents: [StoredDocument], averageFieldLengths: [Double],
-         termIDs: [String: Int32], terms: [String], postingStart: [UInt32], postingDocs: [UInt32],
+         dictionary: TermDictionary, terms: [String], postingStart: [UInt32], postingDocs: [UInt32],
          postingWeights: [Float], positionStart: [UInt32], positions: [UInt8]) {
         self.config = config
         self.fieldNames = fieldNames
         self.documents = documents
         self.averageFieldLengths = averageFieldLengths
-        self.termIDs = termIDs
+        self.dictionary = dictionary
         self.terms = terms
         self.postingStart = postingStart
         self.postingDocs = postingDocs
@@ -64,7 +66,10 @@ public final class InvertedIndex: Sendable {
                 dominant[folded] = (text, Double(frequency) / Double(total))
             }
         }
-        self.dominantAccent = dominant
+        self.dominantAccent = Dictionary(uniqueKeysWithValues: dominant.compactMap { folded, likely in
+            dictionary.folded(folded).map { ($0, likely) }
+        })
+        self.fillerTerms = Set(QueryPlanner.fillers.compactMap { dictionary.folded($0) })
         var numbers: [String: Int] = [:]
         for (number, document) in documents.enumerated() { numbers[document.id] = number }
         self.documentNumbers = numbers
@@ -75,7 +80,7 @@ public final class InvertedIndex: Sendable {
     public var postingCount: Int { postingDocs.count }
 
     /// The term number of a dictionary key.
-    func termID(_ kind: TermKind, _ text: String) -> Int32? { termIDs[kind.key(text)] }
+    func termID(_ kind: TermKind, _ text: String) -> Int32? { dictionary.id(kind, text) }
 
     /// Documents containing a term.
     func documentFrequency(_ term: Int32) -> Int {
@@ -89,11 +94,11 @@ public final class InvertedIndex: Sendable {
     }
 
     /// The IDF of a folded syllable, or nil when no document contains it.
-    public func idf(folded: String) -> Double? { termID(.folded, folded).map(idf) }
+    public func idf(folded: String) -> Double? { dictionary.folded(folded).map(idf) }
 
     /// Whether a document contains a folded syllable (in any field).
     public func document(_ document: Int, contains folded: String) -> Bool {
-        guard let term = termID(.folded, folded) else { return false }
+        guard let term = dictionary.folded(folded) else { return false }
         let range = Int(postingStart[Int(term)])..<Int(postingStart[Int(term) + 1])
         return binarySearch(postingDocs, UInt32(document), in: range) != nil
     }

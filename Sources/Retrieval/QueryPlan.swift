@@ -35,58 +35,94 @@ struct QueryPlanner {
 
     func plan(_ analysis: Analysis) -> QueryPlan {
         let config = index.config
-        var best: [Int32: QueryPlan.Clause] = [:]
-        func add(_ kind: TermKind, _ text: String, _ weight: Double, _ source: QueryPlan.Clause.Source) {
-            guard weight > 0, let term = index.termID(kind, text) else { return }
-            if let existing = best[term], existing.weight >= weight { return }
-            best[term] = .init(term: term, kind: kind, text: text, weight: weight, source: source)
+        let dictionary = index.dictionary
+        // The best clause per term. A query has a few dozen terms: scanning a small array of term
+        // numbers is cheaper than hashing into a dictionary.
+        var terms: [Int32] = [], best: [QueryPlan.Clause] = []
+        terms.reserveCapacity(64)
+        best.reserveCapacity(64)
+        // The term number is looked up by the caller (often already known); the text is built
+        // only when the clause is kept, so a phrase that no document has costs no string.
+        func add(_ term: Int32?, _ kind: TermKind, _ weight: Double, _ source: QueryPlan.Clause.Source,
+                 _ text: @autoclosure () -> String) {
+            guard weight > 0, let term else { return }
+            if let slot = terms.firstIndex(of: term) {
+                guard best[slot].weight < weight else { return }
+                best[slot] = .init(term: term, kind: kind, text: text(), weight: weight, source: source)
+            } else {
+                terms.append(term)
+                best.append(.init(term: term, kind: kind, text: text(), weight: weight, source: source))
+            }
         }
-        let words = analysis.tokens.filter { $0.kind != .compound }
+        func fillerWeight(_ term: Int32?, _ folded: String) -> Double {
+            let filler = term.map { index.fillerTerms.contains($0) } ?? Self.fillers.contains(folded)
+            return filler ? config.fillerWeight : 1.0
+        }
         var unknown: [String] = []
         var repaired = Set<Int>()
         for alternative in analysis.alternatives where alternative.reason == .telex || alternative.reason == .vni {
             repaired.insert(alternative.span.lowerBound)
         }
-        for token in words {
-            let filler = Self.fillers.contains(token.folded) ? config.fillerWeight : 1.0
-            if index.termID(.folded, token.folded) != nil {
-                add(.folded, token.folded, filler, .typed)
+        // Positional tokens with their folded term numbers, for the phrases below.
+        var positional: [(token: Token, term: Int32?)] = []
+        positional.reserveCapacity(analysis.tokens.count)
+        for token in analysis.tokens where token.kind != .compound {
+            let term = dictionary.folded(token.folded)
+            if token.isPositional { positional.append((token, term)) }
+            let filler = fillerWeight(term, token.folded)
+            if term != nil {
+                add(term, .folded, filler, .typed, token.folded)
                 if token.text != token.folded {
-                    add(.accented, token.text, config.accentBonus * filler, .accent)
-                } else if config.accentRestore > 0, let likely = index.dominantAccent[token.folded] {
+                    add(dictionary.accented(token.text), .accented, config.accentBonus * filler, .accent, token.text)
+                } else if config.accentRestore > 0, let term, let likely = index.dominantAccent[term] {
                     // Typed without marks: credit the spelling most documents use, as far as it dominates.
-                    add(.accented, likely.text, config.accentBonus * config.accentRestore * likely.share * filler, .accent)
+                    add(dictionary.accented(likely.text), .accented, config.accentBonus * config.accentRestore * likely.share * filler,
+                        .accent, likely.text)
                 }
             } else if token.isPositional, !repaired.contains(token.position) {
                 unknown.append(token.folded)
                 for neighbour in index.fuzzy.neighbours(of: token.folded) {
-                    let text = TermKind.split(index.terms[Int(neighbour)]).1
-                    add(.folded, text, config.fuzzyWeight, .fuzzy)
+                    add(neighbour, .folded, config.fuzzyWeight, .fuzzy, TermKind.split(index.terms[Int(neighbour)]).1)
                 }
             }
         }
         for compound in analysis.tokens where compound.kind == .compound {
-            add(.folded, compound.folded, 1.0, .typed)
+            add(dictionary.folded(compound.folded), .folded, 1.0, .typed, compound.folded)
         }
         // Phrases: adjacent positional tokens of the query.
-        let positional = words.filter(\.isPositional)
-        for (left, right) in zip(positional, positional.dropFirst()) where left.position + 1 == right.position {
-            add(.bigram, left.folded + " " + right.folded, config.bigramWeight, .phrase)
+        for (left, right) in zip(positional, positional.dropFirst()) where left.token.position + 1 == right.token.position {
+            let (leftText, rightText) = (left.token.folded, right.token.folded)
+            add(dictionary.bigram(left: leftText, left.term, right: rightText, right.term), .bigram, config.bigramWeight, .phrase,
+                leftText + " " + rightText)
         }
         for alternative in analysis.alternatives {
-            let source: QueryPlan.Clause.Source = QueryPlan.Clause.Source(rawValue: alternative.reason.rawValue) ?? .synonym
+            let source = Self.source(alternative.reason)
             let weight = alternative.weight * config.alternativeScale
             let syllables = alternative.parts
-            for syllable in syllables {
-                let filler = Self.fillers.contains(syllable.folded) ? config.fillerWeight : 1.0
-                add(.folded, syllable.folded, weight * filler, source)
-                add(.accented, syllable.text, config.accentBonus * weight * filler, source)
+            let terms = syllables.map { dictionary.folded($0.folded) }
+            for (syllable, term) in zip(syllables, terms) {
+                let filler = fillerWeight(term, syllable.folded)
+                add(term, .folded, weight * filler, source, syllable.folded)
+                add(dictionary.accented(syllable.text), .accented, config.accentBonus * weight * filler, source, syllable.text)
             }
-            for (left, right) in zip(syllables, syllables.dropFirst()) {
-                add(.bigram, left.folded + " " + right.folded, config.bigramWeight * weight, source)
+            for index in syllables.indices.dropLast() {
+                let (left, right) = (syllables[index].folded, syllables[index + 1].folded)
+                add(dictionary.bigram(left: left, terms[index], right: right, terms[index + 1]), .bigram,
+                    config.bigramWeight * weight, source, left + " " + right)
             }
         }
-        let clauses = best.values.sorted { $0.term < $1.term }
-        return QueryPlan(clauses: clauses, unknown: unknown, syllables: positional.map(\.folded))
+        best.sort { $0.term < $1.term }
+        return QueryPlan(clauses: best, unknown: unknown, syllables: positional.map(\.token.folded))
+    }
+
+    /// The clause source of an alternative's reason (the same names).
+    static func source(_ reason: Alternative.Reason) -> QueryPlan.Clause.Source {
+        switch reason {
+        case .telex: .telex
+        case .vni: .vni
+        case .abbreviation: .abbreviation
+        case .teencode: .teencode
+        case .synonym: .synonym
+        }
     }
 }

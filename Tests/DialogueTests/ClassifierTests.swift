@@ -19,6 +19,15 @@ struct ClassifierTests {
         #expect(abs(sum - 1) < 1e-5)
     }
 
+    @Test("the regression keeps only the rows of features seen in training; unseen ones add nothing")
+    func regressionKeepsSeenRows() {
+        let examples: [SoftmaxRegression.Example] = [([1, 2], 0), ([1, 5], 0), ([3, 4], 1), ([3, 6], 1)]
+        let model = SoftmaxRegression(examples: examples, classCount: 2, dimension: 8)
+        #expect(model.storedRows == 6)
+        #expect(model.probabilities([1, 2, 0, 7]) == model.probabilities([1, 2]))
+        #expect(model.probabilities([0, 7]) == model.probabilities([]))
+    }
+
     @Test("features: a unigram per word and a bigram per pair")
     func features() {
         let tokens = Analyzer.document.tokens("lệ phí bao nhiêu")
