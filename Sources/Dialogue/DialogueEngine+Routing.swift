@@ -14,7 +14,7 @@ public struct DialogueThresholds: Sendable, Equatable {
     /// Escalation vote strength that files a report even without a complaint cue.
     public var escalate = 0.2
     /// Without a complaint or category cue, the escalation vote must reach this.
-    public var escalateWithoutCue = 0.9
+    public var escalateWithoutCue = 0.8
     /// With a complaint cue, this much is enough.
     public var escalateWithCue = 0.3
     /// Below this normalized procedure score, a message is not about a procedure.
@@ -22,7 +22,7 @@ public struct DialogueThresholds: Sendable, Equatable {
     /// An out-of-scope vote this strong, above the procedure score, refuses.
     public var outOfScope = 0.4
     /// With at least this share of content words covered by the best procedure…
-    public var answerCoverage = 0.9
+    public var answerCoverage = 1.1
     /// …and this normalized score, an out-of-scope vote does not refuse.
     public var answerScore = 0.5
     /// A procedure the procedure classifier is this sure of is not refused on the intent vote alone.
