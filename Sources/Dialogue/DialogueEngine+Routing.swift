@@ -22,13 +22,13 @@ public struct DialogueThresholds: Sendable, Equatable {
     /// An out-of-scope vote this strong, above the procedure score, refuses.
     public var outOfScope = 0.4
     /// With at least this share of content words covered by the best procedure…
-    public var answerCoverage = 1.1
+    public var answerCoverage = 0.9
     /// …and this normalized score, an out-of-scope vote does not refuse.
     public var answerScore = 0.5
     /// A procedure the procedure classifier is this sure of is not refused on the intent vote alone.
     public var answerProbability = 1.1
     /// Below this relative margin between the two best procedures, ask which one.
-    public var clarifyMargin = 0.05
+    public var clarifyMargin = 0.1
     /// A message with this many content syllables or fewer may be asked to choose.
     public var clarifyContent = 3
     /// A procedure score this high with all content words found marks a procedure question.
@@ -74,15 +74,17 @@ extension DialogueEngine {
                          suggestions: chit == .goodbye || chit == .thanks ? [] : starterSuggestions())
         }
         // The classifier alone does not refuse or divert a message that a procedure's own words cover well.
+        // Nor one that names a procedure by its title or an alias ("… thủ tục đăng ký khai tử").
         let covered = reading.coverage >= t.answerCoverage && reading.procedureScore >= t.answerScore
-            || reading.topProbability >= t.answerProbability
-        if best == "ticket_status", probability(best) >= t.ticketStatus {
+            || reading.topProbability >= t.answerProbability || reading.namesTop
+        // "Tôi muốn phản ánh" — a complaint cue with nothing else — is the request itself, not a
+        // question about an earlier report.
+        let bareComplaint = reading.complaint && reading.content.count <= 2 && reading.aspect == nil
+        if best == "ticket_status", probability(best) >= t.ticketStatus, !bareComplaint {
             return startStatus(&session, message: message, code: nil)
         }
         let escalation = probability("escalate")
         let reported = !reading.categoryCues.isEmpty || reading.complaint
-        // "Tôi muốn phản ánh" — a complaint cue with nothing else — is the request itself.
-        let bareComplaint = reading.complaint && reading.content.count <= 2 && reading.aspect == nil
         // A question about an aspect ("nộp ở đâu") that a procedure covers well is not a report,
         // unless it says it is one ("phản ánh", "khiếu nại").
         let asksProcedure = reading.coverage >= t.answerCoverage && !reading.complaint && (reading.aspect.map { !$0.cue.isEmpty } ?? false)
