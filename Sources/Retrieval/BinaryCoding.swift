@@ -54,6 +54,17 @@ struct BinaryReader {
 
     mutating func readDouble() throws -> Double { Double(bitPattern: try read(UInt64.self)) }
 
+    /// Bytes not read yet.
+    var remaining: Int { data.count - offset }
+
+    /// A count of items that each take at least `minimumSize` bytes: refused when the rest of the
+    /// data cannot hold that many, so a corrupt count never reaches an allocation.
+    mutating func readCount(minimumSize: Int) throws -> Int {
+        let count = Int(try read(UInt32.self))
+        guard count <= remaining / max(1, minimumSize) else { throw OutOfBounds() }
+        return count
+    }
+
     mutating func readString() throws -> String {
         let count = Int(try read(UInt32.self))
         guard count <= data.count - offset else { throw OutOfBounds() }

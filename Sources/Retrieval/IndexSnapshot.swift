@@ -106,9 +106,10 @@ public enum IndexSnapshot {
         func invalid(_ reason: String) -> SnapshotError { SnapshotError(file: "", reason: "corrupt: \(reason)") }
         var reader = BinaryReader(body)
         let config = try JSONDecoder().decode(RetrievalConfig.self, from: Data(try reader.readBlob()))
-        let fieldNames = try (0..<Int(try reader.read(UInt32.self))).map { _ in try reader.readString() }
-        let documentCount = Int(try reader.read(UInt32.self))
-        guard documentCount <= body.count else { throw invalid("impossible document count") }
+        // Counts are checked against the bytes left before anything is allocated for them: a
+        // forged count of four billion field names once made `map` ask for 39 GB and abort.
+        let fieldNames = try (0..<(try reader.readCount(minimumSize: 4))).map { _ in try reader.readString() }
+        let documentCount = try reader.readCount(minimumSize: 16)
         var documents: [InvertedIndex.StoredDocument] = []
         documents.reserveCapacity(documentCount)
         for _ in 0..<documentCount {
@@ -117,8 +118,7 @@ public enum IndexSnapshot {
         let averageCount = Int(try reader.read(UInt32.self))
         guard averageCount == fieldNames.count else { throw invalid("field statistics do not match the fields") }
         let averages = try (0..<averageCount).map { _ in try reader.readDouble() }
-        let termCount = Int(try reader.read(UInt32.self))
-        guard termCount <= body.count else { throw invalid("impossible term count") }
+        let termCount = try reader.readCount(minimumSize: 4)
         var terms: [String] = []
         terms.reserveCapacity(termCount)
         for _ in 0..<termCount { terms.append(try reader.readString()) }
