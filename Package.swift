@@ -46,15 +46,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "VietTextTests", dependencies: ["VietText"]),
+        .testTarget(name: "VietTextTests", dependencies: ["VietText", "TestSupport"]),
         .testTarget(name: "OrderedJSONTests", dependencies: ["OrderedJSON"]),
         .testTarget(name: "RetrievalTests", dependencies: ["Retrieval", "VietText"]),
-        .testTarget(name: "TicketsTests", dependencies: ["Tickets"]),
+        .testTarget(name: "TicketsTests", dependencies: ["Tickets", "TestSupport"]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "Knowledge", "Retrieval"]),
-        // A raw socket client the HTTP test targets share.
-        .target(name: "HTTPTestSupport", path: "Tests/HTTPTestSupport"),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport"]),
-        .testTarget(name: "HoiDapServiceTests", dependencies: ["HoiDapService", "HTTPServer", "Tickets", "Knowledge", "HTTPTestSupport"]),
+        // What several test targets share: a raw socket client and a seeded random generator.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
+        .testTarget(name: "HoiDapServiceTests", dependencies: ["HoiDapService", "HTTPServer", "Tickets", "Knowledge", "TestSupport"]),
         .testTarget(
             name: "KnowledgeTests", dependencies: ["Knowledge", "VietText"],
             resources: [.copy("Fixtures")]

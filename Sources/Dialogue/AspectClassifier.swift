@@ -45,7 +45,11 @@ struct AspectClassifier: Sendable {
 
     /// The syllables with each place name replaced by one placeholder word.
     static func masked(_ syllables: [String], _ places: PhraseMatcher<String>) -> [String] {
-        let found = places.matches(in: syllables)
+        masked(syllables, places: places.matches(in: syllables))
+    }
+
+    /// The same, given the place names already found in the syllables.
+    static func masked(_ syllables: [String], places found: [(phrase: PhraseMatcher<String>.Phrase, start: Int)]) -> [String] {
         guard !found.isEmpty else { return syllables }
         var starts: [Int: Int] = [:]
         for match in found { starts[match.start] = max(starts[match.start] ?? 0, match.phrase.syllables.count) }

@@ -53,14 +53,15 @@ extension DialogueEngine {
         for match in categoryCues.matches(in: syllables) { cues[match.phrase.label, default: 0] += match.phrase.syllables.count }
         // Places masked ("ở phường Tân Mỹ" is not "nộp ở phường nào"); the detector and the
         // classifier look for the same cue phrases (aspects.yaml): once.
-        let masked = AspectClassifier.masked(syllables, wards)
+        let places = wards.matches(in: syllables)
+        let masked = AspectClassifier.masked(syllables, places: places)
         let aspectCues = aspects.cues(in: masked)
         let learned = aspectClassifier.classify(words: masked, cues: aspectCues)
         let aspect = aspect(cue: aspects.detect(masked, cues: aspectCues), learned: learned)
         let cue = aspect.map { $0.cue.split(separator: " ") } ?? []
         // Where the citizen lives ("ở phường Tân Mỹ") says nothing about which procedure is meant.
         var place = Set<Int>()
-        for match in wards.matches(in: syllables) { place.formUnion(match.start..<(match.start + match.phrase.syllables.count)) }
+        for match in places { place.formUnion(match.start..<(match.start + match.phrase.syllables.count)) }
         // Filters by the sets in turn rather than building their union on every turn.
         let content = syllables.indices.filter { index in
             let syllable = syllables[index]
@@ -69,10 +70,10 @@ extension DialogueEngine {
         // Rare words weigh most; a word no procedure contains weighs like the rarest one.
         let index = procedures.index
         let rarest = log(1 + (Double(index.documentCount) + 0.5) / 0.5)
-        func weight(_ syllable: String) -> Double { index.idf(folded: syllable) ?? rarest }
-        let total = content.reduce(0) { $0 + weight($1) }
+        let weights = content.map { index.idf(folded: $0) ?? rarest }
+        let total = weights.reduce(0, +)
         func covered(_ document: Int) -> Double {
-            content.filter { index.document(document, contains: $0) }.reduce(0) { $0 + weight($1) }
+            zip(content, weights).reduce(0) { sum, pair in index.document(document, contains: pair.0) ? sum + pair.1 : sum }
         }
         let coveredByTop = hits.first.map { covered($0.document) } ?? 0
         let coveredByContext = context.flatMap { models.documentNumbers[$0] }.map(covered) ?? total

@@ -1,4 +1,5 @@
 import Foundation
+import Retrieval
 import VietText
 
 /// A multinomial logistic regression over hashed folded n-grams: the trainable part of the
@@ -35,7 +36,7 @@ struct SoftmaxRegression: Sendable {
         let classWeight = counts.map { $0 == 0 ? 0 : pow(Float(examples.count) / Float(classCount * $0), balance) }
         var weights = [Float](repeating: 0, count: classCount * dimension)
         var bias = [Float](repeating: 0, count: classCount)
-        var generator = SplitMix(seed: seed)
+        var generator = SplitMix64(state: seed)
         var order = Array(examples.indices)
         let regularization: Float = 1e-4
         for epoch in 0..<epochs {
@@ -163,18 +164,5 @@ struct NGramHashes: Sendable {
         var value = seed
         for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01B3 }
         return value
-    }
-}
-
-/// A small seeded generator so training is the same on every start.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

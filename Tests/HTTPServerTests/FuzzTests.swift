@@ -1,4 +1,4 @@
-import HTTPTestSupport
+import TestSupport
 import Foundation
 import HTTPServer
 import Testing
@@ -6,22 +6,11 @@ import Testing
 /// Random request lines, headers and bodies against a running server: it must answer every
 /// well-formed-enough request, never crash, and keep serving afterwards.
 struct FuzzTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let methods = ["GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH", "BREW", "get", ""]
     static let paths = ["/", "/hello", "/echo", "/json", "/query?q=%", "/path/%", "/path/" + String(repeating: "a", count: 3000),
                         "/../../etc/passwd", "/query?%00=%00", "*", "http://x/hello", "/json?" + String(repeating: "&a=b", count: 300)]
 
-    static func randomBytes(_ count: Int, _ generator: inout Generator) -> [UInt8] {
+    static func randomBytes(_ count: Int, _ generator: inout SeededGenerator) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(max(0, min(count, 1 << 20)))
         for _ in 0..<max(0, count) { bytes.append(UInt8.random(in: 0...255, using: &generator)) }
@@ -34,7 +23,7 @@ struct FuzzTests {
         configuration.connectionTimeout = 2
         let server = try Server(configuration, responder: ServerTests.router(gate: Shared(true)))
         defer { server.stop() }
-        var generator = Generator(state: 2026)
+        var generator = SeededGenerator(state: 2026)
         var answered = 0
         for round in 0..<300 {
             guard let connection = RawConnection(port: server.port, timeoutSeconds: 5) else {

@@ -1,4 +1,4 @@
-import HTTPTestSupport
+import TestSupport
 import Foundation
 import HTTPServer
 import HoiDapService

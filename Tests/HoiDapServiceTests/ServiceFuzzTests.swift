@@ -1,4 +1,4 @@
-import HTTPTestSupport
+import TestSupport
 import Foundation
 import HTTPServer
 import HoiDapService
@@ -8,17 +8,6 @@ import Testing
 /// Random bodies and headers against every route of a running service: every request gets an
 /// answer below 500, and the server keeps serving.
 struct ServiceFuzzTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let targets: [(String, String)] = [
         ("POST", "/api/chat"), ("POST", "/api/tickets/lookup"), ("GET", "/api/tickets/1022-AAAA-AAAA?phone=%FF%FE"),
         ("GET", "/api/search?q=%C3%A0&limit=-1"), ("GET", "/api/procedures/%00"), ("POST", "/open311/v2/requests.json"),
@@ -37,7 +26,7 @@ struct ServiceFuzzTests {
         }
         let server = try IntegrationTests.serve(harness)
         defer { server.stop() }
-        var generator = Generator(state: 1022)
+        var generator = SeededGenerator(state: 1022)
         var statuses: [Int: Int] = [:]
         for round in 0..<400 {
             let (method, path) = Self.targets.randomElement(using: &generator)!

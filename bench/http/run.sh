@@ -20,22 +20,11 @@ DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-5s}
 QUESTIONS=${QUESTIONS:-bench/http/questions.jsonl}
 URL="http://127.0.0.1:$PORT"
-WORK=$(mktemp -d)
-
-threads=()
-[[ -n "${SERVER_THREADS:-}" ]] && threads=(--threads "$SERVER_THREADS")
-# shellcheck disable=SC2086
-"$BIN" serve --port "$PORT" --db "$WORK/tickets.sqlite" --reports "$WORK/reports" --no-digest \
-  --access-log off --chat-limit 0 --ticket-limit 0 --lookup-limit 0 "${threads[@]}" ${SERVER_ARGS:-} \
-  >"$WORK/server.log" 2>&1 &
-server=$!
+# shellcheck source=bench/http/server.sh
+source bench/http/server.sh
+start_server
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$WORK"' EXIT
-
-for _ in $(seq 100); do
-  curl -fs "$URL/healthz" >/dev/null 2>&1 && break
-  kill -0 "$server" 2>/dev/null || { cat "$WORK/server.log"; exit 1; }
-  sleep 0.1
-done
+wait_for_server
 
 echo "warm-up: $WARMUP of chat"
 wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/http/chat.lua "$URL" -- "$QUESTIONS" >/dev/null

@@ -1,0 +1,24 @@
+# Shared by run.sh and soak.sh (sourced): starts the release server the way the HTTP numbers
+# are measured (temporary ticket database, no access log, no rate limits) and waits for it.
+# Expects BIN, PORT, URL; SERVER_THREADS and SERVER_ARGS are optional.
+
+# Starts the server in the background; sets WORK (a scratch folder) and server (its PID).
+start_server() {
+  WORK=$(mktemp -d)
+  local threads=()
+  [[ -n "${SERVER_THREADS:-}" ]] && threads=(--threads "$SERVER_THREADS")
+  # shellcheck disable=SC2086
+  "$BIN" serve --port "$PORT" --db "$WORK/tickets.sqlite" --reports "$WORK/reports" --no-digest \
+    --access-log off --chat-limit 0 --ticket-limit 0 --lookup-limit 0 "${threads[@]}" ${SERVER_ARGS:-} \
+    >"$WORK/server.log" 2>&1 &
+  server=$!
+}
+
+# Waits up to 10 s for /healthz; prints the server's log and fails if it exits first.
+wait_for_server() {
+  for _ in $(seq 100); do
+    curl -fs "$URL/healthz" >/dev/null 2>&1 && return 0
+    kill -0 "$server" 2>/dev/null || { cat "$WORK/server.log"; exit 1; }
+    sleep 0.1
+  done
+}
