@@ -40,4 +40,26 @@ struct AspectDetector: Sendable {
         else { return nil }
         return (.requirements, "")
     }
+
+    /// Whether a message asks something, rather than only stating a situation ("bằng lái của tôi
+    /// hết hạn tháng sau"): a question mark, a question word, or a request to be told. A statement
+    /// opens a topic and wants the overview, whatever aspect its words resemble.
+    static func asks(_ tokens: [Token], message: String) -> Bool {
+        if message.contains("?") { return true }
+        // In a message typed without marks, "dau" may be "đâu" and "may" "mấy": counted as asking.
+        let marked = tokens.contains { $0.isPositional && $0.text != $0.folded }
+        return tokens.contains { token in
+            guard token.isPositional, let asking = questionWords[token.folded] else { return false }
+            return !marked || asking.contains(token.text)
+        }
+    }
+
+    /// Question words and request verbs by folded form, with the accented forms that ask.
+    static let questionWords: [String: Set<String>] = [
+        "gi": ["gì"], "j": ["j"], "khong": ["không"], "ko": ["ko"], "k": ["k"], "kg": ["kg"], "kh": ["kh"],
+        "hok": ["hok"], "hong": ["hông"], "khum": ["khum"], "hem": ["hem"], "hk": ["hk"],
+        "sao": ["sao"], "nao": ["nào"], "dau": ["đâu"], "bao": ["bao"], "bn": ["bn"], "may": ["mấy"],
+        "chua": ["chưa"], "chu": ["chứ"], "ai": ["ai"], "nhi": ["nhỉ"], "ha": ["hả"], "ho": ["hở"], "ntn": ["ntn"],
+        "hay": ["hay"], "hoi": ["hỏi"], "biet": ["biết"], "huong": ["hướng"], "van": ["vấn"], "giup": ["giúp"], "chi": ["chỉ"],
+    ]
 }

@@ -57,7 +57,8 @@ extension DialogueEngine {
         let masked = AspectClassifier.masked(syllables, places: places)
         let aspectCues = aspects.cues(in: masked)
         let learned = aspectClassifier.classify(words: masked, cues: aspectCues)
-        let aspect = aspect(cue: aspects.detect(masked, cues: aspectCues), learned: learned)
+        let asks = AspectDetector.asks(analysis.tokens, message: message)
+        let aspect = aspect(cue: aspects.detect(masked, cues: aspectCues), learned: learned, asks: asks)
         let cue = aspect.map { $0.cue.split(separator: " ") } ?? []
         // Where the citizen lives ("ở phường Tân Mỹ") says nothing about which procedure is meant.
         var place = Set<Int>()
@@ -104,8 +105,9 @@ extension DialogueEngine {
 
     /// The aspect asked: the cue phrase, unless the learned classifier is sure of another; without
     /// a cue, the classifier's aspect when it is sure enough (overview stays the default).
-    func aspect(cue: (aspect: Aspect, cue: String)?, learned: (aspect: Aspect, probability: Double)?) -> (aspect: Aspect, cue: String)? {
-        guard let learned else { return cue }
+    func aspect(cue: (aspect: Aspect, cue: String)?, learned: (aspect: Aspect, probability: Double)?, asks: Bool = true)
+        -> (aspect: Aspect, cue: String)? {
+        guard let learned, asks else { return cue }
         if let cue {
             return learned.aspect != cue.aspect && learned.probability >= thresholds.aspectOverride ? (learned.aspect, cue.cue) : cue
         }
