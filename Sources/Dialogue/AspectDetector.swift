@@ -62,4 +62,18 @@ struct AspectDetector: Sendable {
         "chua": ["chưa"], "chu": ["chứ"], "ai": ["ai"], "nhi": ["nhỉ"], "ha": ["hả"], "ho": ["hở"], "ntn": ["ntn"],
         "hay": ["hay"], "hoi": ["hỏi"], "biet": ["biết"], "huong": ["hướng"], "van": ["vấn"], "giup": ["giúp"], "chi": ["chỉ"],
     ]
+
+    /// Requirement cues that ask whether something must be done at all ("có cần … không").
+    static let whetherTags: Set<String> = ["co can", "co phai", "bat buoc", "co bat buoc", "bat buoc phai", "co bat buoc phai", "co bat buoc khong"]
+
+    /// The syllables after the last occurrence of a cue phrase, or nil when it is not there.
+    static func after(_ cue: String, in syllables: [String]) -> ArraySlice<String>? {
+        let phrase = cue.split(separator: " ").map(String.init)
+        guard !phrase.isEmpty, syllables.count >= phrase.count else { return nil }
+        for start in stride(from: syllables.count - phrase.count, through: 0, by: -1)
+            where syllables[start..<(start + phrase.count)].elementsEqual(phrase) {
+            return syllables[(start + phrase.count)...]
+        }
+        return nil
+    }
 }

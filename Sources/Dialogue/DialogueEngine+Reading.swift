@@ -58,7 +58,13 @@ extension DialogueEngine {
         let aspectCues = aspects.cues(in: masked)
         let learned = aspectClassifier.classify(words: masked, cues: aspectCues)
         let asks = AspectDetector.asks(analysis.tokens, message: message)
-        let aspect = aspect(cue: aspects.detect(masked, cues: aspectCues), learned: learned, asks: asks)
+        let namesTop = hits.first.map { models.names($0.id, in: Set(syllables), share: thresholds.nameShare) } ?? false
+        var aspect = aspect(cue: aspects.detect(masked, cues: aspectCues), learned: learned, asks: asks)
+        // "có cần giấy an toàn thực phẩm không", "có phải đăng ký tạm vắng không": whether the
+        // procedure itself (named after the tag) is needed, which its overview answers.
+        if let top = hits.first, let found = aspect, found.aspect == .requirements, AspectDetector.whetherTags.contains(found.cue),
+           let asked = AspectDetector.after(found.cue, in: masked),
+           models.names(top.id, in: Set(asked), share: thresholds.nameShare) { aspect = nil }
         let cue = aspect.map { $0.cue.split(separator: " ") } ?? []
         // Where the citizen lives ("ở phường Tân Mỹ") says nothing about which procedure is meant.
         var place = Set<Int>()
@@ -85,7 +91,7 @@ extension DialogueEngine {
                        aspect: aspect, complaint: !complaintCues.matches(in: syllables).isEmpty,
                        categoryCues: cues, content: content,
                        coverage: total == 0 ? 1 : coveredByTop / total, learnedAspect: learned,
-                       namesTop: hits.first.map { models.names($0.id, in: Set(syllables), share: thresholds.nameShare) } ?? false,
+                       namesTop: namesTop,
                        contextCoverage: total == 0 ? 1 : coveredByContext / total, topProbability: ranked.first?.probability ?? 0)
     }
 

@@ -106,7 +106,9 @@ extension DialogueEngine {
         // Short, and nothing in it foreign to the procedure in context ("còn cccd thì sao" is not about a passport).
         let short = reading.content.count <= t.followUpContent
             && (reading.hits.first?.id == session.procedureID || reading.contextCoverage >= t.contextCoverage)
-        if let current = session.procedureID, let procedure = byID[current],
+        // "còn làm căn cước cho bé thì sao": another procedure named outright ends the follow-up.
+        let switched = session.procedureID.flatMap { models.switched(from: $0, syllables: Set(reading.syllables), among: reading.hits.prefix(3)) }
+        if switched == nil, let current = session.procedureID, let procedure = byID[current],
            reading.hits.first?.id == current && (reading.aspect != nil || reading.procedureScore >= t.procedure)
             || (reading.aspect != nil || short) && (short || reading.procedureScore < t.switchTopic && !reading.namesTop) {
             let aspect = reading.aspect?.aspect ?? (short ? reading.learnedAspect?.aspect : nil) ?? .overview
@@ -125,7 +127,7 @@ extension DialogueEngine {
         // A message holding a candidate's whole title or alias ("đăng ký xe") has chosen already.
         let syllables = Set(reading.syllables)
         let named = reading.hits.prefix(3).first { models.names($0.id, in: syllables, share: 1) }
-        if reading.margin < t.clarifyMargin, reading.content.count <= t.clarifyContent, reading.hits.count >= 2, named == nil {
+        if reading.margin < t.clarifyMargin, reading.content.count <= t.clarifyContent, reading.hits.count >= 2, named == nil, switched == nil {
             let choices = Array(reading.hits.prefix(3))
             session.candidates = choices.map(\.id)
             session.pendingAspect = aspect
@@ -134,7 +136,7 @@ extension DialogueEngine {
                          aspect: aspect, candidates: choices.map { ref($0) }, suggestions: choices.indices.map { "Số \($0 + 1)" })
         }
         // Between close candidates, the one the message names outright.
-        let chosen = reading.margin < t.clarifyMargin ? named ?? top : top
+        let chosen = switched ?? (reading.margin < t.clarifyMargin ? named ?? top : top)
         return answer(&session, byID[chosen.id] ?? procedure, aspect: aspect, score: chosen.score,
                       confidence: min(1, reading.procedureScore + reading.margin), candidates: Array(reading.hits.prefix(3)))
     }

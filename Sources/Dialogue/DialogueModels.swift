@@ -18,6 +18,9 @@ public struct DialogueModels: Sendable {
     let names: [String: [Set<String>]]
     /// Each procedure's document number in the index, by id.
     let documentNumbers: [String: Int]
+    /// The ids of guides (how to use the portal, book an appointment): every procedure's online
+    /// follow-up mentions their words.
+    let guides: Set<String>
 
     public init(knowledge: KnowledgeBase, config: RetrievalConfig = .procedures) {
         analyzer = Analyzer.document.with(lexicon: knowledge.lexicon)
@@ -36,6 +39,7 @@ public struct DialogueModels: Sendable {
             }.filter { !$0.isEmpty }
         }
         self.names = names
+        guides = Set(knowledge.procedures.filter { $0.kind == .guide }.map(\.id))
         documentNumbers = Dictionary(procedures.index.documents.enumerated().map { ($0.element.id, $0.offset) },
                                      uniquingKeysWith: { first, _ in first })
     }
@@ -55,6 +59,20 @@ public struct DialogueModels: Sendable {
                 left -= 1
             }
             return Double(shared) >= needed
+        }
+    }
+
+    /// Another procedure a follow-up names outright, by itself or with the words of the current
+    /// procedure's title ("còn gia hạn thì sao" after "đăng ký tạm trú"), when the message does not
+    /// name the current one: a title or alias wholly present, at least half of it typed in the message.
+    /// Never from a procedure into a guide ("làm trên dvc được không" is still about the procedure).
+    func switched(from current: String, syllables: Set<String>, among hits: ArraySlice<SearchHit>) -> SearchHit? {
+        guard !names(current, in: syllables, share: 1), let title = names[current]?.first else { return nil }
+        return hits.first { hit in
+            hit.id != current && (!guides.contains(hit.id) || guides.contains(current)) && (names[hit.id] ?? []).contains { name in
+                let typed = name.filter(syllables.contains).count
+                return 2 * typed >= name.count && name.allSatisfy { syllables.contains($0) || title.contains($0) }
+            }
         }
     }
 }
