@@ -49,8 +49,10 @@ struct AspectClassifier: Sendable {
     }
 
     /// The same, given the place names already found in the syllables.
+    /// Chat shorthand spelled out is also applied, so "bn tuổi", "nhận đc j" meet the cue phrases
+    /// "bao nhiêu tuổi", "nhận được gì" however the citizen abbreviated them.
     static func masked(_ syllables: [String], places found: [(phrase: PhraseMatcher<String>.Phrase, start: Int)]) -> [String] {
-        guard !found.isEmpty else { return syllables }
+        guard !found.isEmpty else { return spelledOut(syllables) }
         var starts: [Int: Int] = [:]
         for match in found { starts[match.start] = max(starts[match.start] ?? 0, match.phrase.syllables.count) }
         var result: [String] = []
@@ -64,7 +66,7 @@ struct AspectClassifier: Sendable {
                 index += 1
             }
         }
-        return result
+        return spelledOut(result)
     }
 
     /// Word n-grams plus one feature per cue phrase found (its aspect, and its aspect with its length).
@@ -85,4 +87,18 @@ struct AspectClassifier: Sendable {
         return (aspect, [SoftmaxRegression.hash("cue:" + name, dimension)]
             + (1...4).map { SoftmaxRegression.hash("cue:\(name):\($0)", dimension) })
     })
+
+    /// Folded syllables with chat shorthand for question and function words replaced by the
+    /// words they stand for. Only unambiguous shorthand: "hong" may be "hỏng", "đk" "đăng ký".
+    static func spelledOut(_ syllables: [String]) -> [String] {
+        guard syllables.contains(where: { shorthand[$0] != nil }) else { return syllables }
+        return syllables.flatMap { shorthand[$0] ?? [$0] }
+    }
+
+    static let shorthand: [String: [String]] = [
+        "bn": ["bao", "nhieu"], "bnhieu": ["bao", "nhieu"], "dc": ["duoc"], "ko": ["khong"], "k": ["khong"],
+        "kg": ["khong"], "hok": ["khong"], "khum": ["khong"], "j": ["gi"], "ntn": ["nhu", "the", "nao"],
+        "hs": ["ho", "so"], "gt": ["giay", "to"], "tg": ["thoi", "gian"], "onl": ["online"], "ng": ["nguoi"],
+        "nc": ["nuoc"], "vs": ["voi"],
+    ]
 }

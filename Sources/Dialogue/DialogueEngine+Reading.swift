@@ -115,7 +115,9 @@ extension DialogueEngine {
         -> (aspect: Aspect, cue: String)? {
         guard let learned, asks else { return cue }
         if let cue {
-            return learned.aspect != cue.aspect && learned.probability >= thresholds.aspectOverride ? (learned.aspect, cue.cue) : cue
+            // A cue is never overruled towards the overview: "điều kiện … là gì" asks the conditions.
+            return learned.aspect != cue.aspect && learned.aspect != .overview && learned.probability >= thresholds.aspectOverride
+                ? (learned.aspect, cue.cue) : cue
         }
         return learned.aspect != .overview && learned.probability >= thresholds.aspectWithoutCue ? (learned.aspect, "") : nil
     }
