@@ -91,7 +91,7 @@ extension DialogueEngine {
         // A report without category cues still escalates when no procedure fits it either.
         let weak = reading.procedureScore < t.procedure || reading.coverage < t.coverage
         if (best == "escalate" && escalation >= (reported || weak ? t.escalate : t.escalateWithoutCue) && !asksProcedure)
-            || (reading.complaint && escalation >= t.escalateWithCue) || bareComplaint {
+            || ((reading.complaint || reported && best != "procedure") && escalation >= t.escalateWithCue) || bareComplaint {
             return startEscalation(&session, message: message, reading: reading, confidence: escalation)
         }
         // Nothing names a procedure ("cần giấy tờ gì", "số 2") and none is in context: ask which one.

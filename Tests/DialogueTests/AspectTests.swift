@@ -70,4 +70,45 @@ struct AspectTests {
 
     /// Misreadings not fixed yet; each fails loudly once fixed so the entry is removed.
     static let knownMisreadings: [String: String] = [:]
+
+    @Test("a statement of the situation asks for the overview, whatever it resembles", arguments: [
+        "bằng lái ô tô của tôi hết hạn tháng sau",
+        "tôi sắp xây nhà 2 tầng ở xã Củ Chi",
+    ])
+    func statement(message: String) {
+        let reply = Self.engine.ask(message)
+        #expect(reply.intent == .procedure)
+        #expect(reply.aspect == .overview)
+    }
+
+    @Test("whether a message asks: question marks, question words, shorthand; marks decide ambiguous words", arguments: [
+        ("bằng lái của tôi hết hạn tháng sau", false),
+        ("bằng lái hết hạn thì đổi ở đâu", true),
+        ("bang lai het han doi o dau", true),
+        ("tôi cần đổi bằng lái?", true),
+        ("làm cccd mất bn tiền", true),
+        ("tôi ở xã Củ Chi muốn xây nhà", false),
+        ("ra phường hay bưu điện", true),
+    ])
+    func asks(message: String, expected: Bool) {
+        let tokens = Fixture.models.analyzer.analyze(message, purpose: .query).tokens
+        #expect(AspectDetector.asks(tokens, message: message) == expected)
+    }
+
+    @Test("\"có cần [the procedure] không\" asks for the overview; \"có cần [a condition] không\" for the requirements")
+    func whetherNeeded() {
+        let needed = Self.engine.ask("con trai tôi 17 tuổi, có phải đi đăng ký nghĩa vụ quân sự không")
+        #expect(needed.procedure?.id == "nghia-vu-quan-su")
+        #expect(needed.aspect == .overview)
+        let condition = Self.engine.ask("tiếp công dân có cần đặt lịch trước không")
+        #expect(condition.aspect == .requirements)
+    }
+
+    @Test("chat shorthand is spelled out before cue matching")
+    func shorthand() {
+        #expect(AspectClassifier.spelledOut(["bn", "tuoi", "thi", "dc"]) == ["bao", "nhieu", "tuoi", "thi", "duoc"])
+        #expect(AspectClassifier.spelledOut(["the", "bi", "hong"]) == ["the", "bi", "hong"])
+        #expect(Self.engine.ask("làm hộ chiếu mất bn tiền").aspect == .fee)
+    }
 }
+

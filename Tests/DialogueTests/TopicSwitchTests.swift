@@ -40,4 +40,22 @@ struct TopicSwitchTests {
         #expect(reply.procedure?.id == "doi-gplx")
         #expect(reply.aspect == .fee)
     }
+
+    @Test("a follow-up naming a sibling procedure with the current title's words switches to it")
+    func siblingByContext() {
+        let session = "switch-sibling"
+        #expect(Self.engine.reply(session: session, message: "em mới thuê phòng trọ, đăng ký tạm trú thế nào").procedure?.id == "dang-ky-tam-tru")
+        let reply = Self.engine.reply(session: session, message: "còn khi hết hạn thì sao")
+        #expect(reply.procedure?.id == "gia-han-tam-tru")
+    }
+
+    @Test("an online follow-up that mentions the portal stays with the procedure, not the portal guide")
+    func portalWordsStay() {
+        let session = "switch-guide"
+        #expect(Self.engine.reply(session: session, message: "đổi bằng lái xe hết hạn").procedure?.id == "doi-gplx")
+        let reply = Self.engine.reply(session: session, message: "đổi online trên dvc đc ko")
+        #expect(reply.procedure?.id == "doi-gplx")
+        #expect(reply.aspect == .online)
+    }
 }
+
