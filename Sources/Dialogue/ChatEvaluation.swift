@@ -38,6 +38,8 @@ public struct ChatEvaluation: Sendable {
     public var misses: [Miss] = []
     public var p50Microseconds = 0.0
     public var p99Microseconds = 0.0
+    /// The five slowest single messages, slowest first, with their time in microseconds.
+    public var slowest: [(question: String, microseconds: Double)] = []
 
     public init() {}
 
@@ -66,6 +68,7 @@ public struct ChatEvaluation: Sendable {
             }
             engine.sessions.reset(session)
         }
+        result.slowest = zip(questions.map(\.question), latencies).sorted { $0.1 > $1.1 }.prefix(5).map { ($0.0, $0.1) }
         result.p50Microseconds = EvaluationReport.percentile(latencies, 0.5)
         result.p99Microseconds = EvaluationReport.percentile(latencies, 0.99)
         return result

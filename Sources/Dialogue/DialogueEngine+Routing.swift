@@ -90,7 +90,15 @@ extension DialogueEngine {
         let asksProcedure = reading.coverage >= t.answerCoverage && !reading.complaint && (reading.aspect.map { !$0.cue.isEmpty } ?? false)
         // A report without category cues still escalates when no procedure fits it either.
         let weak = reading.procedureScore < t.procedure || reading.coverage < t.coverage
-        if (best == "escalate" && escalation >= (reported || weak ? t.escalate : t.escalateWithoutCue) && !asksProcedure)
+        // The classifier, trained on reports full of ward names, takes plain statements of a need
+        // ("tôi muốn mở tiệm tạp hóa ở phường Bình Tân") for reports; without a cue, and with a
+        // procedure that fits, the nearest example sentences must agree.
+        func nearestAgree() -> Bool {
+            let groups = intents.vote(intents.searcher.plan(analysis: reading.analysis)).groups
+            return groups.max { $0.value < $1.value }?.key == "escalate"
+        }
+        if (best == "escalate" && escalation >= (reported || weak ? t.escalate : t.escalateWithoutCue) && !asksProcedure
+            && (reported || weak || nearestAgree()))
             || ((reading.complaint || reported && best != "procedure") && escalation >= t.escalateWithCue) || bareComplaint {
             return startEscalation(&session, message: message, reading: reading, confidence: escalation)
         }

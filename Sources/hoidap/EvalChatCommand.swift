@@ -84,6 +84,9 @@ struct EvalChatCommand: ParsableCommand {
         for miss in result.misses.prefix(explainMisses) {
             print("MISS \(miss.question)\n     expected: \(miss.expected)\n     got:      \(miss.got)")
         }
+        if explainMisses > 0 {
+            for slow in result.slowest { print(String(format: "SLOW %7.0f µs  ", slow.microseconds) + slow.question) }
+        }
     }
 }
 
