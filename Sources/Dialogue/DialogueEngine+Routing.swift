@@ -19,6 +19,8 @@ public struct DialogueThresholds: Sendable, Equatable {
     public var escalateWithCue = 0.3
     /// Below this normalized procedure score, a message is not about a procedure.
     public var procedure = 0.05
+    /// A procedure probability this high, with the nearest examples agreeing, outweighs low coverage.
+    public var procedureVote = 0.8
     /// An out-of-scope vote this strong, above the procedure score, refuses.
     public var outOfScope = 0.4
     /// With at least this share of content words covered by the best procedure…
@@ -89,14 +91,19 @@ extension DialogueEngine {
         // unless it says it is one ("phản ánh", "khiếu nại").
         let asksProcedure = reading.coverage >= t.answerCoverage && !reading.complaint && (reading.aspect.map { !$0.cue.isEmpty } ?? false)
         // A report without category cues still escalates when no procedure fits it either.
-        let weak = reading.procedureScore < t.procedure || reading.coverage < t.coverage
+        var weak = reading.procedureScore < t.procedure || reading.coverage < t.coverage
         // The classifier, trained on reports full of ward names, takes plain statements of a need
         // ("tôi muốn mở tiệm tạp hóa ở phường Bình Tân") for reports; without a cue, and with a
         // procedure that fits, the nearest example sentences must agree.
-        func nearestAgree() -> Bool {
+        var nearest: String?? = .none
+        func nearestGroup() -> String? {
+            if case .some(let group) = nearest { return group }
             let groups = intents.vote(intents.searcher.plan(analysis: reading.analysis)).groups
-            return groups.max { $0.value < $1.value }?.key == "escalate"
+            let group = groups.max { $0.value < $1.value }?.key
+            nearest = .some(group)
+            return group
         }
+        func nearestAgree() -> Bool { nearestGroup() == "escalate" }
         if (best == "escalate" && escalation >= (reported || weak ? t.escalate : t.escalateWithoutCue) && !asksProcedure
             && (reported || weak || nearestAgree()))
             || ((reading.complaint || reported && best != "procedure") && escalation >= t.escalateWithCue) || bareComplaint {
@@ -122,6 +129,12 @@ extension DialogueEngine {
             let aspect = reading.aspect?.aspect ?? (short ? reading.learnedAspect?.aspect : nil) ?? .overview
             return answer(&session, procedure, aspect: aspect,
                           score: reading.hits.first { $0.id == current }?.score ?? 0, confidence: 0.8)
+        }
+        // A situation told in many words of its own ("bị mất hộ chiếu trên xe buýt hôm qua") covers
+        // little of any procedure; when the classifier and the nearest examples both call it a
+        // procedure question, it is one.
+        if weak, reading.procedureScore >= t.procedure, probability("procedure") >= t.procedureVote, nearestGroup() == "procedure" {
+            weak = false
         }
         if best == "out_of_scope", probability(best) >= t.outOfScope, !strong, !covered {
             return reply(session, .outOfScope, answer: outOfScopeReply(), confidence: probability(best), suggestions: starterSuggestions())

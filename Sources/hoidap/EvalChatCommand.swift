@@ -117,6 +117,7 @@ enum ThresholdSearch {
             ("escalateWithCue", \.escalateWithCue, [0.1, 0.2, 0.3, 0.4]),
             ("procedure", \.procedure, [0.05, 0.08, 0.1, 0.12, 0.15, 0.2]),
             ("outOfScope", \.outOfScope, [0.2, 0.3, 0.4, 0.5, 0.6]),
+            ("procedureVote", \.procedureVote, [0.5, 0.6, 0.7, 0.8, 0.9, 1.1]),
             ("answerCoverage", \.answerCoverage, [0.6, 0.7, 0.8, 0.9, 1.1]),
             ("answerScore", \.answerScore, [0.2, 0.3, 0.4, 0.5, 0.6, 0.8]),
             ("answerProbability", \.answerProbability, [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.1]),

@@ -121,4 +121,22 @@ struct IntentTests {
         #expect(reply.intent == .help)
         #expect(Fixture.replies(.help).contains(reply.answer))
     }
+
+    @Test("a need told as a statement near a ward name is a procedure question, not a report", arguments: [
+        ("tôi muốn mở tiệm sửa xe nhỏ ở phường Tân Định", "dang-ky-ho-kinh-doanh"),
+    ])
+    func statementOfNeed(message: String, id: String) {
+        let reply = Self.engine.ask(message)
+        #expect(reply.intent == .procedure)
+        #expect(reply.procedure?.id == id)
+        #expect(reply.aspect == .overview)
+    }
+
+    @Test("a situation told in its own words is answered, not refused")
+    func situationInOwnWords() {
+        let reply = Self.engine.ask("hôm qua tôi đánh rơi hộ chiếu ngoài chợ lúc đi mua rau")
+        #expect(reply.intent == .procedure)
+        #expect(reply.procedure?.id.contains("ho-chieu") == true)
+    }
 }
+
