@@ -48,11 +48,20 @@ struct AspectDetector: Sendable {
         if message.contains("?") { return true }
         // In a message typed without marks, "dau" may be "đâu" and "may" "mấy": counted as asking.
         let marked = tokens.contains { $0.isPositional && $0.text != $0.folded }
-        return tokens.contains { token in
-            guard token.isPositional, let asking = questionWords[token.folded] else { return false }
-            return !marked || asking.contains(token.text)
+        let words = tokens.filter(\.isPositional)
+        // "không", "chưa" ask at the end of a clause ("có kết quả chưa"), and deny inside one
+        // ("quá hẹn mà chưa nhận được"): they count in the last three words, or after "có".
+        let tail = max(0, words.count - 3)
+        return words.indices.contains { index in
+            let token = words[index]
+            guard let asking = questionWords[token.folded], !marked || asking.contains(token.text) else { return false }
+            guard Self.negations.contains(token.folded) else { return true }
+            return index >= tail || words[..<index].contains { $0.folded == "co" }
         }
     }
+
+    /// Question words that also deny: they ask only at the end of a clause or after "có".
+    static let negations: Set<String> = ["khong", "ko", "k", "kg", "kh", "hok", "khum", "hem", "hk", "chua"]
 
     /// Question words and request verbs by folded form, with the accented forms that ask.
     static let questionWords: [String: Set<String>] = [

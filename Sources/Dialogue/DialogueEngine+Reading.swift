@@ -36,6 +36,8 @@ extension DialogueEngine {
         public var contextCoverage: Double
         /// The procedure classifier's probability for the best procedure (0…1).
         public var topProbability: Double
+        /// Whether the message asks something (a question mark, a question word) rather than only telling.
+        public var asks: Bool
     }
 
     /// Reads a message: analysis, procedure retrieval, the intent vote, cues. `context` is the
@@ -92,7 +94,8 @@ extension DialogueEngine {
                        categoryCues: cues, content: content,
                        coverage: total == 0 ? 1 : coveredByTop / total, learnedAspect: learned,
                        namesTop: namesTop,
-                       contextCoverage: total == 0 ? 1 : coveredByContext / total, topProbability: ranked.first?.probability ?? 0)
+                       contextCoverage: total == 0 ? 1 : coveredByContext / total, topProbability: ranked.first?.probability ?? 0,
+                       asks: asks)
     }
 
     /// The retrieval hits reordered by BM25 (over the plan's bound) plus the classifier's

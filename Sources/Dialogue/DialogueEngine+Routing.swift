@@ -15,6 +15,8 @@ public struct DialogueThresholds: Sendable, Equatable {
     public var escalate = 0.2
     /// Without a complaint or category cue, the escalation vote must reach this.
     public var escalateWithoutCue = 0.8
+    /// A message with a report's cue that asks nothing escalates from this vote, the nearest examples agreeing.
+    public var escalateStatement = 0.0
     /// With a complaint cue, this much is enough.
     public var escalateWithCue = 0.3
     /// Below this normalized procedure score, a message is not about a procedure.
@@ -106,7 +108,9 @@ extension DialogueEngine {
         func nearestAgree() -> Bool { nearestGroup() == "escalate" }
         if (best == "escalate" && escalation >= (reported || weak ? t.escalate : t.escalateWithoutCue) && !asksProcedure
             && (reported || weak || nearestAgree()))
-            || ((reading.complaint || reported && best != "procedure") && escalation >= t.escalateWithCue) || bareComplaint {
+            || ((reading.complaint || reported && best != "procedure") && escalation >= t.escalateWithCue) || bareComplaint
+            // "Nhà số 25 … đang xây vượt số tầng": a report's cue in a message that asks nothing.
+            || (reported && !reading.asks && escalation >= t.escalateStatement && nearestAgree()) {
             return startEscalation(&session, message: message, reading: reading, confidence: escalation)
         }
         // Nothing names a procedure ("cần giấy tờ gì", "số 2") and none is in context: ask which one.
