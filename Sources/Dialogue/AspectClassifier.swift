@@ -91,8 +91,17 @@ struct AspectClassifier: Sendable {
     /// Folded syllables with chat shorthand for question and function words replaced by the
     /// words they stand for. Only unambiguous shorthand: "hong" may be "hỏng", "đk" "đăng ký".
     static func spelledOut(_ syllables: [String]) -> [String] {
-        guard syllables.contains(where: { shorthand[$0] != nil }) else { return syllables }
-        return syllables.flatMap { shorthand[$0] ?? [$0] }
+        guard syllables.contains(where: { shorthand[$0] != nil || $0 == "dk" }) else { return syllables }
+        return syllables.indices.flatMap { index -> [String] in
+            let syllable = syllables[index]
+            // "đk" is "đăng ký" ("đk xe") except where a condition is meant: "cần đk gì", "đủ đk".
+            if syllable == "dk" {
+                let next = index + 1 < syllables.count ? syllables[index + 1] : ""
+                let previous = index > 0 ? syllables[index - 1] : ""
+                return ["gi", "j", "la"].contains(next) || ["du", "can"].contains(previous) ? ["dieu", "kien"] : [syllable]
+            }
+            return shorthand[syllable] ?? [syllable]
+        }
     }
 
     static let shorthand: [String: [String]] = [
