@@ -23,7 +23,10 @@ struct AspectClassifier: Sendable {
             }
         }
         // Without labelled questions there is nothing to learn; the cue phrases decide alone.
-        model = examples.isEmpty ? nil : SoftmaxRegression(examples: examples, classCount: Aspect.allCases.count, dimension: Self.dimension)
+        // A smaller step than the other classifiers (0.2, not 0.5), measured by `hoidap eval-aspects`:
+        // cross-validated on these examples, 0.874 → 0.887 for the classifier alone.
+        model = examples.isEmpty ? nil : SoftmaxRegression(examples: examples, classCount: Aspect.allCases.count, dimension: Self.dimension,
+                                                           learningRate: 0.2)
     }
 
     static let dimension = 1 << 15

@@ -116,6 +116,12 @@ extension DialogueEngine {
     /// a cue, the classifier's aspect when it is sure enough (overview stays the default).
     func aspect(cue: (aspect: Aspect, cue: String)?, learned: (aspect: Aspect, probability: Double)?, asks: Bool = true)
         -> (aspect: Aspect, cue: String)? {
+        Self.aspect(cue: cue, learned: learned, asks: asks, thresholds: thresholds)
+    }
+
+    /// `aspect(cue:learned:asks:)` with explicit thresholds, for cross-validation.
+    static func aspect(cue: (aspect: Aspect, cue: String)?, learned: (aspect: Aspect, probability: Double)?, asks: Bool,
+                       thresholds: DialogueThresholds) -> (aspect: Aspect, cue: String)? {
         guard let learned, asks else { return cue }
         if let cue {
             // A cue is never overruled towards the overview: "điều kiện … là gì" asks the conditions.

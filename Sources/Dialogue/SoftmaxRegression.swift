@@ -24,8 +24,9 @@ struct SoftmaxRegression: Sendable {
     /// Fits the model with class-balanced SGD, seeded so every start trains the same model.
     /// `balance` 1 weighs every class as if it had as many examples as the others; 0 weighs examples
     /// equally; in between (a power of the inverse frequency) trusts big classes a little more.
+    /// `learningRate` is the first epoch's step; epoch n takes learningRate / (n + 1).
     init(examples: [Example], classCount: Int, dimension: Int = 1 << 16, epochs: Int = 20, seed: UInt64 = 1022,
-         balance: Float = 1) {
+         balance: Float = 1, learningRate: Float = 0.5) {
         precondition(examples.allSatisfy { $0.features.allSatisfy { (0..<dimension).contains($0) } && (0..<classCount).contains($0.label) },
                      "features hashed for another dimension")
         self.classCount = classCount
@@ -41,7 +42,7 @@ struct SoftmaxRegression: Sendable {
         let regularization: Float = 1e-4
         for epoch in 0..<epochs {
             order.shuffle(using: &generator)
-            let rate = 0.5 / Float(1 + epoch)
+            let rate = learningRate / Float(1 + epoch)
             for index in order {
                 let (features, label) = examples[index]
                 let probabilities = Self.softmax(Self.logits(features, weights, bias, classCount, dimension))

@@ -31,19 +31,7 @@ struct EvalChatCommand: ParsableCommand {
     @OptionGroup var options: DialogueOptions
 
     /// The default thresholds with every `--set` applied.
-    func thresholds() throws -> DialogueThresholds {
-        var thresholds = DialogueThresholds()
-        for override in overrides {
-            let parts = override.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let value = Double(parts[1]),
-                  let parameter = ThresholdSearch.parameters.first(where: { $0.name == parts[0] }) else {
-                let names = ThresholdSearch.parameters.map(\.name).joined(separator: ", ")
-                throw ValidationError("--set takes name=number with one of: \(names) (got '\(override)')")
-            }
-            thresholds[keyPath: parameter.path] = value
-        }
-        return thresholds
-    }
+    func thresholds() throws -> DialogueThresholds { try ThresholdSearch.thresholds(overrides) }
 
     func run() throws {
         let knowledge = try options.knowledge()
@@ -105,6 +93,21 @@ enum ThresholdSearch {
                      1 - 3 * result.wrongfulRejection.value, result.chitChat.value, result.ticketStatus.value,
                      result.dialogueTurns.value]
         return parts.reduce(0, +) / 11
+    }
+
+    /// The default thresholds with each "name=value" override applied.
+    static func thresholds(_ overrides: [String]) throws -> DialogueThresholds {
+        var thresholds = DialogueThresholds()
+        for override in overrides {
+            let parts = override.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let value = Double(parts[1]),
+                  let parameter = parameters.first(where: { $0.name == parts[0] }) else {
+                let names = parameters.map(\.name).joined(separator: ", ")
+                throw ValidationError("--set takes name=number with one of: \(names) (got '\(override)')")
+            }
+            thresholds[keyPath: parameter.path] = value
+        }
+        return thresholds
     }
 
     /// Every tunable threshold, with the values the search tries.

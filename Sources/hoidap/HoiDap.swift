@@ -6,7 +6,7 @@ struct HoiDap: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hoidap",
         abstract: "Answers Ho Chi Minh City citizens' questions about administrative procedures.",
-        subcommands: [AnalyzeCommand.self, BenchCommand.self, ValidateCommand.self, EvalCommand.self, ImportCommand.self, IndexCommand.self, AskCommand.self, ChatCommand.self, EvalChatCommand.self, ServeCommand.self, TicketsCommand.self, ReportCommand.self]
+        subcommands: [AnalyzeCommand.self, BenchCommand.self, ValidateCommand.self, EvalCommand.self, ImportCommand.self, IndexCommand.self, AskCommand.self, ChatCommand.self, EvalChatCommand.self, EvalAspectsCommand.self, ServeCommand.self, TicketsCommand.self, ReportCommand.self]
     )
 }
 
