@@ -33,6 +33,8 @@ struct IntentClassifier: Sendable {
         // development set: full balancing (1) gave escalation recall 0.92 and out-of-scope
         // rejection 0.85; 0.65 gave 0.98 and 0.88 at a lower wrongful-rejection rate; 0.5 gave
         // 0.98 and 0.85.
+        // The smaller step (0.2, as for aspects) raised the development set's intent accuracy
+        // 0.984 → 0.988, out-of-scope rejection 0.893 → 0.920 and escalation recall 0.969 → 0.980.
         model = SoftmaxRegression(examples: examples, classCount: Self.classes.count, epochs: epochs, balance: 0.65, learningRate: 0.2)
     }
 
