@@ -24,7 +24,7 @@ public struct DialogueThresholds: Sendable, Equatable {
     /// A procedure probability this high, with the nearest examples agreeing, outweighs low coverage.
     public var procedureVote = 0.8
     /// An out-of-scope vote this strong, above the procedure score, refuses.
-    public var outOfScope = 0.4
+    public var outOfScope = 0.5
     /// With at least this share of content words covered by the best procedure…
     public var answerCoverage = 0.9
     /// …and this normalized score, an out-of-scope vote does not refuse.
@@ -46,7 +46,7 @@ public struct DialogueThresholds: Sendable, Equatable {
     /// A short follow-up must have at least this share of its content words in the procedure in context.
     public var contextCoverage = 0.5
     /// The share of a title's or alias's syllables a message must contain to name that procedure.
-    public var nameShare = 0.75
+    public var nameShare = 0.9
     /// The head start of the procedure in context (normalized score units) when a message matches it.
     public var contextBonus = 0.1
     /// How much the procedure classifier's probability adds to a hit's normalized BM25 score.
@@ -54,7 +54,7 @@ public struct DialogueThresholds: Sendable, Equatable {
     /// The aspect classifier's probability that overrules a cue phrase naming another aspect.
     public var aspectOverride = 0.5
     /// The aspect classifier's probability that sets an aspect when no cue phrase is present.
-    public var aspectWithoutCue = 0.5
+    public var aspectWithoutCue = 0.7
 
     public init() {}
 }
