@@ -73,7 +73,7 @@ struct AspectDetector: Sendable {
     ]
 
     /// Requirement cues that ask whether something must be done at all ("có cần … không").
-    static let whetherTags: Set<String> = ["co can", "co phai", "bat buoc", "co bat buoc", "bat buoc phai", "co bat buoc phai", "co bat buoc khong"]
+    static let whetherTags = ["co can", "co phai", "bat buoc"]
 
     /// The syllables after the last occurrence of a cue phrase, or nil when it is not there.
     static func after(_ cue: String, in syllables: [String]) -> ArraySlice<String>? {

@@ -64,8 +64,9 @@ extension DialogueEngine {
         var aspect = aspect(cue: aspects.detect(masked, cues: aspectCues), learned: learned, asks: asks)
         // "có cần giấy an toàn thực phẩm không", "có phải đăng ký tạm vắng không": whether the
         // procedure itself (named after the tag) is needed, which its overview answers.
-        if let top = hits.first, let found = aspect, found.aspect == .requirements, AspectDetector.whetherTags.contains(found.cue),
-           let asked = AspectDetector.after(found.cue, in: masked),
+        // The tag may also open a documents cue ("có cần giấy attp không").
+        if let top = hits.first, let found = aspect, found.aspect == .requirements || found.aspect == .documents,
+           let asked = AspectDetector.whetherTags.lazy.compactMap({ AspectDetector.after($0, in: masked) }).first,
            models.names(top.id, in: Set(asked), share: thresholds.nameShare) { aspect = nil }
         let cue = aspect.map { $0.cue.split(separator: " ") } ?? []
         // Where the citizen lives ("ở phường Tân Mỹ") says nothing about which procedure is meant.

@@ -73,7 +73,10 @@ extension DialogueEngine {
         // With a procedure in context, a phrase such as "lệ phí", "nộp ở đâu" makes it a follow-up,
         // however small-talk-like the rest.
         let cued = session.procedureID != nil && (reading.aspect.map { !$0.cue.isEmpty } ?? false)
-        if let chit = ChitChat(rawValue: best), probability(best) >= t.chitChat, !strong, !cued {
+        if var chit = ChitChat(rawValue: best), probability(best) >= t.chitChat, !strong, !cued {
+            // "chào" after a conversation is a farewell ("ok cảm ơn, chào nhé").
+            if chit == .greeting || chit == .thanks, !session.transcript.isEmpty,
+               reading.syllables.contains(where: { Self.farewellWords.contains($0) }) { chit = .goodbye }
             return reply(session, Intent(chit), answer: chitChatReply(chit), confidence: probability(best),
                          suggestions: chit == .goodbye || chit == .thanks ? [] : starterSuggestions())
         }
@@ -165,6 +168,9 @@ extension DialogueEngine {
         return answer(&session, byID[chosen.id] ?? procedure, aspect: aspect, score: chosen.score,
                       confidence: min(1, reading.procedureScore + reading.margin), candidates: Array(reading.hits.prefix(3)))
     }
+
+    /// Words that take leave once a conversation has started.
+    static let farewellWords: Set<String> = ["chao", "bye", "bai", "biet"]
 
     /// Words of a bare choice ("số 2", "cái thứ hai").
     static let choiceWords: Set<String> = ["so", "1", "2", "3", "4", "5", "cai", "thu", "mot", "hai", "ba", "nhat", "dau"]

@@ -138,5 +138,13 @@ struct IntentTests {
         #expect(reply.intent == .procedure)
         #expect(reply.procedure?.id.contains("ho-chieu") == true)
     }
+
+    @Test("\"chào\" opens a conversation as a greeting and closes one as a goodbye")
+    func farewell() {
+        let engine = Fixture.engine().engine
+        #expect(engine.reply(session: "farewell", message: "chào bạn").intent == .greeting)
+        #expect(engine.reply(session: "farewell", message: "làm lại căn cước bị mất cần giấy tờ gì").intent == .procedure)
+        #expect(engine.reply(session: "farewell", message: "ok cảm ơn, chào nhé").intent == .goodbye)
+    }
 }
 
