@@ -43,7 +43,7 @@ extension DialogueEngine {
     public func read(_ message: String, context: String? = nil) -> Reading {
         let analysis = analyzer.analyze(message, purpose: .query)
         let syllables = analysis.tokens.filter(\.isPositional).map(\.folded)
-        let hashes = NGramHashes(analysis.tokens)
+        let hashes = NGramHashes(words: syllables)
         let plan = procedures.plan(analysis: analysis)
         let bound = max(procedures.bound(plan), 1e-9)
         let ranked = rerank(procedures.search(plan: plan, limit: 12), bound: bound, hashes: hashes, context: context)
@@ -56,7 +56,8 @@ extension DialogueEngine {
         let places = wards.matches(in: syllables)
         let masked = AspectClassifier.masked(syllables, places: places)
         let aspectCues = aspects.cues(in: masked)
-        let learned = aspectClassifier.classify(words: masked, cues: aspectCues)
+        // Without place names the masked words are the syllables, whose n-grams are hashed already.
+        let learned = aspectClassifier.classify(words: masked, cues: aspectCues, hashes: places.isEmpty ? hashes : nil)
         let aspect = aspect(cue: aspects.detect(masked, cues: aspectCues), learned: learned)
         let cue = aspect.map { $0.cue.split(separator: " ") } ?? []
         // Where the citizen lives ("ở phường Tân Mỹ") says nothing about which procedure is meant.

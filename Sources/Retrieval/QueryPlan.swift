@@ -111,8 +111,10 @@ struct QueryPlanner {
                     config.bigramWeight * weight, source, left + " " + right)
             }
         }
-        best.sort { $0.term < $1.term }
-        return QueryPlan(clauses: best, unknown: unknown, syllables: positional.map(\.token.folded))
+        // Terms are distinct, so ordering slots by term gives the same clauses as sorting the
+        // clauses themselves, without moving (and retaining) each clause's text at every swap.
+        let order = terms.indices.sorted { terms[$0] < terms[$1] }
+        return QueryPlan(clauses: order.map { best[$0] }, unknown: unknown, syllables: positional.map(\.token.folded))
     }
 
     /// The clause source of an alternative's reason (the same names).
