@@ -123,8 +123,7 @@ extension DialogueEngine {
         // Only a short message can be genuinely ambiguous ("chứng thực", "làm bằng lái"); a longer one
         // with close candidates is answered with the best, the others offered as candidates.
         // A message holding a candidate's whole title or alias ("đăng ký xe") has chosen already.
-        let syllables = Set(reading.syllables)
-        let named = reading.hits.prefix(3).first { models.names($0.id, in: syllables, share: 1) }
+        let named = reading.hits.prefix(3).first { models.names($0.id, syllables: reading.syllables, terms: reading.syllableTerms, share: 1) }
         if reading.margin < t.clarifyMargin, reading.content.count <= t.clarifyContent, reading.hits.count >= 2, named == nil {
             let choices = Array(reading.hits.prefix(3))
             session.candidates = choices.map(\.id)

@@ -14,8 +14,9 @@ public struct DialogueModels: Sendable {
     let procedureClassifier: ProcedureClassifier
     /// Ward, commune and special-zone names ("phường Tân Định"), from the units catalogue.
     let places: PhraseMatcher<String>
-    /// Each procedure's names (title and aliases) as sets of folded syllables, by id.
-    let names: [String: [Set<String>]]
+    /// Each procedure's names (title and aliases) as their distinct folded syllables, each with
+    /// its term number in the procedure index (nil when no procedure has it), by id.
+    let names: [String: [[(text: String, term: Int32?)]]]
     /// Each procedure's document number in the index, by id.
     let documentNumbers: [String: Int]
 
@@ -29,10 +30,11 @@ public struct DialogueModels: Sendable {
         places = PhraseMatcher(knowledge.units.units.compactMap { unit in unit.area.map { ($0, $0) } })
         aspectClassifier = AspectClassifier(catalog: knowledge.intents, analyzer: analyzer, places: places)
         procedureClassifier = ProcedureClassifier(procedures: knowledge.procedures, analyzer: analyzer)
-        var names: [String: [Set<String>]] = [:]
+        var names: [String: [[(text: String, term: Int32?)]]] = [:]
+        let index = procedures.index
         for procedure in knowledge.procedures where names[procedure.id] == nil {
             names[procedure.id] = ([procedure.title] + procedure.aliases).map { name in
-                Set(Analyzer.document.tokens(name).filter(\.isPositional).map(\.folded))
+                Set(Analyzer.document.tokens(name).filter(\.isPositional).map(\.folded)).map { ($0, index.foldedTerm($0)) }
             }.filter { !$0.isEmpty }
         }
         self.names = names
@@ -41,9 +43,14 @@ public struct DialogueModels: Sendable {
     }
 
     /// Whether a message names a procedure: it contains at least `share` of the syllables of the
-    /// procedure's title or of one of its aliases.
-    func names(_ id: String, in syllables: Set<String>, share: Double) -> Bool {
-        (names[id] ?? []).contains { name in
+    /// procedure's title or of one of its aliases. `terms` are the syllables' term numbers in the procedure index: equal syllables have equal
+    /// numbers, so a name's syllable is found by number, by text only when no procedure has it.
+    func names(_ id: String, syllables: [String], terms: [Int32?], share: Double) -> Bool {
+        func contains(_ syllable: (text: String, term: Int32?)) -> Bool {
+            if let term = syllable.term { return terms.contains(term) }
+            return zip(syllables, terms).contains { $0.1 == nil && $0.0 == syllable.text }
+        }
+        return (names[id] ?? []).contains { name in
             // Counts shared syllables without building the intersection, and stops as soon as
             // the answer is known.
             let needed = share * Double(name.count)
@@ -51,7 +58,7 @@ public struct DialogueModels: Sendable {
             for syllable in name {
                 if Double(shared) >= needed { return true }
                 if Double(shared + left) < needed { return false }
-                if syllables.contains(syllable) { shared += 1 }
+                if contains(syllable) { shared += 1 }
                 left -= 1
             }
             return Double(shared) >= needed

@@ -49,7 +49,8 @@ public struct Lexicon: Sendable {
     }
 
     public let entries: [Entry]
-    private let byFirstSyllable: [String: [Compiled]]
+    /// Entries by their first folded syllable (`StringTable`: every syllable of a query is looked up).
+    private let byFirstSyllable: StringTable<[Compiled]>
 
     /// The empty lexicon.
     public static let empty = Lexicon(entries: [])
@@ -68,7 +69,7 @@ public struct Lexicon: Sendable {
             index[first.1, default: []].append(Compiled(entry: entry, syllables: syllables, readings: readings))
         }
         // Longer terms first, so "sổ hồng" is reported before a one-syllable entry.
-        self.byFirstSyllable = index.mapValues { $0.sorted { $0.syllables.count > $1.syllables.count } }
+        self.byFirstSyllable = StringTable(index.mapValues { $0.sorted { $0.syllables.count > $1.syllables.count } })
     }
 
     /// The entry whose term normalizes to the same syllables, if any.

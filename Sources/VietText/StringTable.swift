@@ -49,7 +49,8 @@ public struct StringKeys: Sendable {
     private let keyEnds: [Int32]
     private let keyBytes: [UInt8]
 
-    /// Keys that are distinct as strings (as a dictionary's keys are).
+    /// Keys that are distinct as strings (as a dictionary's keys are); a repeated key is filed
+    /// twice and found at its first number, which is enough for membership tests.
     public init<Keys: Collection>(_ keys: Keys) where Keys.Element == String {
         var capacity = 8
         while capacity < 2 * keys.count { capacity *= 2 }
