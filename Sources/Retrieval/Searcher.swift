@@ -74,6 +74,11 @@ public struct Searcher: Sendable {
 /// Selection of the k best scores with a bounded min-heap.
 enum TopK {
     static func select(_ candidates: [Int32], scores: [Double], limit: Int) -> [Int] {
+        scores.withUnsafeBufferPointer { select(candidates, scores: $0, limit: limit) }
+    }
+
+    /// The same over the scores in place (no bounds checks or array retains in the comparisons).
+    static func select(_ candidates: [Int32], scores: UnsafeBufferPointer<Double>, limit: Int) -> [Int] {
         var heap: [Int] = []
         heap.reserveCapacity(limit + 1)
         // "Worse" = lower score, or equal score and higher document number.

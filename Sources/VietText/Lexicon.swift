@@ -84,19 +84,21 @@ public struct Lexicon: Sendable {
     /// Every entry matching a run of positional tokens.
     /// - Complexity: O(n · e), e the entries sharing a first syllable.
     public func matches(in tokens: [Token]) -> [Match] {
-        let words = tokens.filter(\.isPositional)
+        // Indices of the positional tokens rather than copies of them (a copy retains two strings).
+        let words = tokens.indices.filter { tokens[$0].isPositional }
         var found: [Match] = []
         for start in words.indices {
-            guard let candidates = byFirstSyllable[words[start].folded] else { continue }
+            guard let candidates = byFirstSyllable[tokens[words[start]].folded] else { continue }
             for candidate in candidates where start + candidate.syllables.count <= words.count {
                 let span = start..<(start + candidate.syllables.count)
-                let agrees = zip(words[span], candidate.syllables).allSatisfy { token, syllable in
-                    token.folded == syllable.folded
+                let agrees = candidate.syllables.indices.allSatisfy { offset in
+                    let token = tokens[words[start + offset]], syllable = candidate.syllables[offset]
+                    return token.folded == syllable.folded
                         && (token.text == token.folded || syllable.text == syllable.folded || token.text == syllable.text)
                 }
                 if agrees {
                     found.append(Match(entry: candidate.entry,
-                                       span: words[span.lowerBound].position..<(words[span.upperBound - 1].position + 1),
+                                       span: tokens[words[span.lowerBound]].position..<(tokens[words[span.upperBound - 1]].position + 1),
                                        readings: candidate.readings))
                 }
             }
