@@ -147,7 +147,7 @@ extension DialogueEngine {
         session.lastAspect = aspect
         session.candidates = []
         let ref = Reply.ProcedureRef(id: procedure.id, title: procedure.title, code: procedure.code, score: score)
-        return reply(session, .procedure, answer: composer.answer(procedure, aspect: aspect), confidence: confidence,
+        return reply(session, .procedure, answer: models.answer(procedure, aspect: aspect), confidence: confidence,
                      procedure: ref, aspect: aspect, candidates: candidates.map { self.ref($0) },
                      suggestions: suggestions(after: aspect, procedure: procedure))
     }

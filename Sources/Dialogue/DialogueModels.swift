@@ -19,6 +19,10 @@ public struct DialogueModels: Sendable {
     let names: [String: [[(text: String, term: Int32?)]]]
     /// Each procedure's document number in the index, by id.
     let documentNumbers: [String: Int]
+    /// Each procedure's answer for every aspect (in `Aspect.allCases` order), by id. An answer
+    /// depends only on the procedure's fields, so it is composed once here rather than per turn
+    /// (92 procedures × 10 aspects, about 1 MB).
+    let answers: StringTable<[String]>
 
     public init(knowledge: KnowledgeBase, config: RetrievalConfig = .procedures) {
         analyzer = Analyzer.document.with(lexicon: knowledge.lexicon)
@@ -40,6 +44,21 @@ public struct DialogueModels: Sendable {
         self.names = names
         documentNumbers = Dictionary(procedures.index.documents.enumerated().map { ($0.element.id, $0.offset) },
                                      uniquingKeysWith: { first, _ in first })
+        let composer = AnswerComposer()
+        var answers: [String: [String]] = [:]
+        for procedure in knowledge.procedures where answers[procedure.id] == nil {
+            answers[procedure.id] = Aspect.allCases.map { composer.answer(procedure, aspect: $0) }
+        }
+        self.answers = StringTable(answers)
+    }
+
+    /// The answer about one aspect of a procedure of the knowledge these models were built from
+    /// (the first procedure with that id, as the engine's `byID`).
+    func answer(_ procedure: Procedure, aspect: Aspect) -> String {
+        guard let answers = answers[procedure.id], let index = Aspect.allCases.firstIndex(of: aspect) else {
+            return AnswerComposer().answer(procedure, aspect: aspect)
+        }
+        return answers[index]
     }
 
     /// Whether a message names a procedure: it contains at least `share` of the syllables of the

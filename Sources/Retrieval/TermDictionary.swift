@@ -63,7 +63,7 @@ struct TermDictionary: Sendable {
     /// The term number of the bigram "left right", given the sides' folded term numbers when the
     /// caller already has them (nil when a side is not a term).
     func bigram(left: String, _ leftID: Int32?, right: String, _ rightID: Int32?) -> Int32? {
-        if let leftID, let rightID, !left.utf8.contains(0x20), !right.utf8.contains(0x20) {
+        if let leftID, let rightID, !Self.hasSpace(left), !Self.hasSpace(right) {
             // Both sides are space-free terms: the bigram, if indexed, was filed by pair.
             return pairs[Self.pack(leftID, rightID)]
         }
@@ -85,6 +85,13 @@ struct TermDictionary: Sendable {
             guard sides.count == 2 else { return otherBigrams[text] }
             return bigram(left: String(sides[0]), right: String(sides[1]))
         }
+    }
+
+    /// Whether a text holds a space, read in place (the generic `UTF8View` scan cost more than
+    /// the pair lookup it guards).
+    @inline(__always)
+    private static func hasSpace(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(0x20) } ?? text.utf8.contains(0x20)
     }
 
     @inline(__always)
