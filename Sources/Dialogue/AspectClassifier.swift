@@ -39,9 +39,11 @@ struct AspectClassifier: Sendable {
 
     /// The same for syllables already masked, given the cue phrases of `aspects.yaml` found in
     /// them (the `AspectDetector` looks for the same phrases, so a turn finds them once).
-    func classify(words: [String], cues: [(phrase: PhraseMatcher<Aspect>.Phrase, start: Int)]) -> (aspect: Aspect, probability: Double)? {
+    /// `hashes`, when given, must be the n-gram hashes of `words`.
+    func classify(words: [String], cues: [(phrase: PhraseMatcher<Aspect>.Phrase, start: Int)],
+                  hashes: NGramHashes? = nil) -> (aspect: Aspect, probability: Double)? {
         guard let model else { return nil }
-        let probabilities = model.probabilities(Self.features(words: words, cues: cues))
+        let probabilities = model.probabilities(Self.features(words: words, cues: cues, hashes: hashes))
         guard let best = probabilities.indices.max(by: { probabilities[$0] < probabilities[$1] }) else { return nil }
         return (Aspect.allCases[best], Double(probabilities[best]))
     }
@@ -73,8 +75,8 @@ struct AspectClassifier: Sendable {
     }
 
     /// Word n-grams plus one feature per cue phrase found (its aspect, and its aspect with its length).
-    static func features(words: [String], cues: [(phrase: PhraseMatcher<Aspect>.Phrase, start: Int)]) -> [Int] {
-        var features = NGramHashes(words: words).features(dimension: dimension)
+    static func features(words: [String], cues: [(phrase: PhraseMatcher<Aspect>.Phrase, start: Int)], hashes: NGramHashes? = nil) -> [Int] {
+        var features = (hashes ?? NGramHashes(words: words)).features(dimension: dimension)
         for match in cues {
             let hashes = cueFeatures[match.phrase.label]!
             features.append(hashes[0])

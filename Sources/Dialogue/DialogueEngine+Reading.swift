@@ -10,6 +10,8 @@ extension DialogueEngine {
     public struct Reading: Sendable {
         public var analysis: Analysis
         public var syllables: [String]
+        /// Each syllable's folded term number in the procedure index (nil: no procedure has it).
+        var syllableTerms: [Int32?]
         public var plan: QueryPlan
         public var hits: [SearchHit]
         /// Best procedure score over the plan's bound (0…1) and the relative margin to the second.
@@ -45,7 +47,7 @@ extension DialogueEngine {
     public func read(_ message: String, context: String? = nil) -> Reading {
         let analysis = analyzer.analyze(message, purpose: .query)
         let syllables = analysis.tokens.filter(\.isPositional).map(\.folded)
-        let hashes = NGramHashes(analysis.tokens)
+        let hashes = NGramHashes(words: syllables)
         let plan = procedures.plan(analysis: analysis)
         let bound = max(procedures.bound(plan), 1e-9)
         let ranked = rerank(procedures.search(plan: plan, limit: 12), bound: bound, hashes: hashes, context: context)
@@ -58,43 +60,51 @@ extension DialogueEngine {
         let places = wards.matches(in: syllables)
         let masked = AspectClassifier.masked(syllables, places: places)
         let aspectCues = aspects.cues(in: masked)
-        let learned = aspectClassifier.classify(words: masked, cues: aspectCues)
+        // Without place names or shorthand the masked words are the syllables, whose n-grams are hashed already.
+        let learned = aspectClassifier.classify(words: masked, cues: aspectCues, hashes: masked == syllables ? hashes : nil)
         let asks = AspectDetector.asks(analysis.tokens, message: message)
-        let namesTop = hits.first.map { models.names($0.id, in: Set(syllables), share: thresholds.nameShare) } ?? false
         var aspect = aspect(cue: aspects.detect(masked, cues: aspectCues), learned: learned, asks: asks)
         // "có cần giấy an toàn thực phẩm không", "có phải đăng ký tạm vắng không": whether the
         // procedure itself (named after the tag) is needed, which its overview answers.
         // The tag may also open a documents cue ("có cần giấy attp không").
         if let top = hits.first, let found = aspect, found.aspect == .requirements || found.aspect == .documents,
            let asked = AspectDetector.whetherTags.lazy.compactMap({ AspectDetector.after($0, in: masked) }).first,
-           models.names(top.id, in: Set(asked), share: thresholds.nameShare) { aspect = nil }
+           models.names(top.id, syllables: Array(asked), terms: asked.map(procedures.index.foldedTerm), share: thresholds.nameShare) {
+            aspect = nil
+        }
         let cue = aspect.map { $0.cue.split(separator: " ") } ?? []
         // Where the citizen lives ("ở phường Tân Mỹ") says nothing about which procedure is meant.
         var place = Set<Int>()
         for match in places { place.formUnion(match.start..<(match.start + match.phrase.syllables.count)) }
         // Filters by the sets in turn rather than building their union on every turn.
-        let content = syllables.indices.filter { index in
+        let contentIndices = syllables.indices.filter { index in
             let syllable = syllables[index]
             return !place.contains(index) && !Self.fillers.contains(syllable) && !cue.contains { $0 == syllable }
-        }.map { syllables[$0] }
-        // Rare words weigh most; a word no procedure contains weighs like the rarest one.
+        }
+        let content = contentIndices.map { syllables[$0] }
+        // Term numbers looked up once: coverage and names test them again and again.
         let index = procedures.index
+        let syllableTerms = syllables.map(index.foldedTerm)
+        let contentTerms = contentIndices.map { syllableTerms[$0] }
+        // Rare words weigh most; a word no procedure contains weighs like the rarest one.
         let rarest = log(1 + (Double(index.documentCount) + 0.5) / 0.5)
-        let weights = content.map { index.idf(folded: $0) ?? rarest }
+        let weights = contentTerms.map { $0.map(index.idf) ?? rarest }
         let total = weights.reduce(0, +)
         func covered(_ document: Int) -> Double {
-            zip(content, weights).reduce(0) { sum, pair in index.document(document, contains: pair.0) ? sum + pair.1 : sum }
+            zip(contentTerms, weights).reduce(0) { sum, pair in
+                (pair.0.map { index.document(document, containsTerm: $0) } ?? false) ? sum + pair.1 : sum
+            }
         }
         let coveredByTop = hits.first.map { covered($0.document) } ?? 0
         let coveredByContext = context.flatMap { models.documentNumbers[$0] }.map(covered) ?? total
-        return Reading(analysis: analysis, syllables: syllables, plan: plan, hits: hits,
+        return Reading(analysis: analysis, syllables: syllables, syllableTerms: syllableTerms, plan: plan, hits: hits,
                        procedureScore: (hits.first?.score ?? 0) / bound,
                        margin: top > 0 ? (top - second) / top : 0, groups: [:],
                        probabilities: classifier.probabilities(hashes), categories: [:],
                        aspect: aspect, complaint: !complaintCues.matches(in: syllables).isEmpty,
                        categoryCues: cues, content: content,
                        coverage: total == 0 ? 1 : coveredByTop / total, learnedAspect: learned,
-                       namesTop: namesTop,
+                       namesTop: hits.first.map { models.names($0.id, syllables: syllables, terms: syllableTerms, share: thresholds.nameShare) } ?? false,
                        contextCoverage: total == 0 ? 1 : coveredByContext / total, topProbability: ranked.first?.probability ?? 0,
                        asks: asks)
     }

@@ -129,7 +129,7 @@ extension DialogueEngine {
         let short = reading.content.count <= t.followUpContent
             && (reading.hits.first?.id == session.procedureID || reading.contextCoverage >= t.contextCoverage)
         // "còn làm căn cước cho bé thì sao": another procedure named outright ends the follow-up.
-        let switched = session.procedureID.flatMap { models.switched(from: $0, syllables: Set(reading.syllables), among: reading.hits.prefix(3)) }
+        let switched = session.procedureID.flatMap { models.switched(from: $0, syllables: reading.syllables, terms: reading.syllableTerms, among: reading.hits.prefix(3)) }
         if switched == nil, let current = session.procedureID, let procedure = byID[current],
            reading.hits.first?.id == current && (reading.aspect != nil || reading.procedureScore >= t.procedure)
             || (reading.aspect != nil || short) && (short || reading.procedureScore < t.switchTopic && !reading.namesTop) {
@@ -153,8 +153,7 @@ extension DialogueEngine {
         // Only a short message can be genuinely ambiguous ("chứng thực", "làm bằng lái"); a longer one
         // with close candidates is answered with the best, the others offered as candidates.
         // A message holding a candidate's whole title or alias ("đăng ký xe") has chosen already.
-        let syllables = Set(reading.syllables)
-        let named = reading.hits.prefix(3).first { models.names($0.id, in: syllables, share: 1) }
+        let named = reading.hits.prefix(3).first { models.names($0.id, syllables: reading.syllables, terms: reading.syllableTerms, share: 1) }
         if reading.margin < t.clarifyMargin, reading.content.count <= t.clarifyContent, reading.hits.count >= 2, named == nil, switched == nil {
             let choices = Array(reading.hits.prefix(3))
             session.candidates = choices.map(\.id)
@@ -181,7 +180,7 @@ extension DialogueEngine {
         session.lastAspect = aspect
         session.candidates = []
         let ref = Reply.ProcedureRef(id: procedure.id, title: procedure.title, code: procedure.code, score: score)
-        return reply(session, .procedure, answer: composer.answer(procedure, aspect: aspect), confidence: confidence,
+        return reply(session, .procedure, answer: models.answer(procedure, aspect: aspect), confidence: confidence,
                      procedure: ref, aspect: aspect, candidates: candidates.map { self.ref($0) },
                      suggestions: suggestions(after: aspect, procedure: procedure))
     }

@@ -17,7 +17,6 @@ public final class DialogueEngine: Sendable {
     public let thresholds: DialogueThresholds
     let desk: any TicketDesk
     let aspects: AspectDetector
-    let composer = AnswerComposer()
     let byID: [String: Procedure]
     let complaintCues: PhraseMatcher<Bool>
     let categoryCues: PhraseMatcher<EscalationCategory>

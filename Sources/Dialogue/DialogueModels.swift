@@ -14,13 +14,18 @@ public struct DialogueModels: Sendable {
     let procedureClassifier: ProcedureClassifier
     /// Ward, commune and special-zone names ("phường Tân Định"), from the units catalogue.
     let places: PhraseMatcher<String>
-    /// Each procedure's names (title and aliases) as sets of folded syllables, by id.
-    let names: [String: [Set<String>]]
+    /// Each procedure's names (title and aliases) as their distinct folded syllables, each with
+    /// its term number in the procedure index (nil when no procedure has it), by id.
+    let names: [String: [[(text: String, term: Int32?)]]]
     /// Each procedure's document number in the index, by id.
     let documentNumbers: [String: Int]
     /// The ids of guides (how to use the portal, book an appointment): every procedure's online
     /// follow-up mentions their words.
     let guides: Set<String>
+    /// Each procedure's answer for every aspect (in `Aspect.allCases` order), by id. An answer
+    /// depends only on the procedure's fields, so it is composed once here rather than per turn
+    /// (92 procedures × 10 aspects, about 1 MB).
+    let answers: StringTable<[String]>
 
     public init(knowledge: KnowledgeBase, config: RetrievalConfig = .procedures) {
         analyzer = Analyzer.document.with(lexicon: knowledge.lexicon)
@@ -32,22 +37,43 @@ public struct DialogueModels: Sendable {
         places = PhraseMatcher(knowledge.units.units.compactMap { unit in unit.area.map { ($0, $0) } })
         aspectClassifier = AspectClassifier(catalog: knowledge.intents, analyzer: analyzer, places: places)
         procedureClassifier = ProcedureClassifier(procedures: knowledge.procedures, analyzer: analyzer)
-        var names: [String: [Set<String>]] = [:]
+        var names: [String: [[(text: String, term: Int32?)]]] = [:]
+        let index = procedures.index
         for procedure in knowledge.procedures where names[procedure.id] == nil {
             names[procedure.id] = ([procedure.title] + procedure.aliases).map { name in
-                Set(Analyzer.document.tokens(name).filter(\.isPositional).map(\.folded))
+                Set(Analyzer.document.tokens(name).filter(\.isPositional).map(\.folded)).map { ($0, index.foldedTerm($0)) }
             }.filter { !$0.isEmpty }
         }
         self.names = names
         guides = Set(knowledge.procedures.filter { $0.kind == .guide }.map(\.id))
         documentNumbers = Dictionary(procedures.index.documents.enumerated().map { ($0.element.id, $0.offset) },
                                      uniquingKeysWith: { first, _ in first })
+        let composer = AnswerComposer()
+        var answers: [String: [String]] = [:]
+        for procedure in knowledge.procedures where answers[procedure.id] == nil {
+            answers[procedure.id] = Aspect.allCases.map { composer.answer(procedure, aspect: $0) }
+        }
+        self.answers = StringTable(answers)
+    }
+
+    /// The answer about one aspect of a procedure of the knowledge these models were built from
+    /// (the first procedure with that id, as the engine's `byID`).
+    func answer(_ procedure: Procedure, aspect: Aspect) -> String {
+        guard let answers = answers[procedure.id], let index = Aspect.allCases.firstIndex(of: aspect) else {
+            return AnswerComposer().answer(procedure, aspect: aspect)
+        }
+        return answers[index]
     }
 
     /// Whether a message names a procedure: it contains at least `share` of the syllables of the
-    /// procedure's title or of one of its aliases.
-    func names(_ id: String, in syllables: Set<String>, share: Double) -> Bool {
-        (names[id] ?? []).contains { name in
+    /// procedure's title or of one of its aliases. `terms` are the syllables' term numbers in the procedure index: equal syllables have equal
+    /// numbers, so a name's syllable is found by number, by text only when no procedure has it.
+    func names(_ id: String, syllables: [String], terms: [Int32?], share: Double) -> Bool {
+        func contains(_ syllable: (text: String, term: Int32?)) -> Bool {
+            if let term = syllable.term { return terms.contains(term) }
+            return zip(syllables, terms).contains { $0.1 == nil && $0.0 == syllable.text }
+        }
+        return (names[id] ?? []).contains { name in
             // Counts shared syllables without building the intersection, and stops as soon as
             // the answer is known.
             let needed = share * Double(name.count)
@@ -55,7 +81,7 @@ public struct DialogueModels: Sendable {
             for syllable in name {
                 if Double(shared) >= needed { return true }
                 if Double(shared + left) < needed { return false }
-                if syllables.contains(syllable) { shared += 1 }
+                if contains(syllable) { shared += 1 }
                 left -= 1
             }
             return Double(shared) >= needed
@@ -66,12 +92,14 @@ public struct DialogueModels: Sendable {
     /// procedure's title ("còn gia hạn thì sao" after "đăng ký tạm trú"), when the message does not
     /// name the current one: a title or alias wholly present, at least half of it typed in the message.
     /// Never from a procedure into a guide ("làm trên dvc được không" is still about the procedure).
-    func switched(from current: String, syllables: Set<String>, among hits: ArraySlice<SearchHit>) -> SearchHit? {
-        guard !names(current, in: syllables, share: 1), let title = names[current]?.first else { return nil }
+    func switched(from current: String, syllables: [String], terms: [Int32?], among hits: ArraySlice<SearchHit>) -> SearchHit? {
+        guard !names(current, syllables: syllables, terms: terms, share: 1), let title = names[current]?.first else { return nil }
+        let typedWords = Set(syllables)
         return hits.first { hit in
             hit.id != current && (!guides.contains(hit.id) || guides.contains(current)) && (names[hit.id] ?? []).contains { name in
-                let typed = name.filter(syllables.contains).count
-                return 2 * typed >= name.count && name.allSatisfy { syllables.contains($0) || title.contains($0) }
+                let typed = name.filter { typedWords.contains($0.text) }.count
+                return 2 * typed >= name.count
+                    && name.allSatisfy { syllable in typedWords.contains(syllable.text) || title.contains { $0.text == syllable.text } }
             }
         }
     }

@@ -8,7 +8,8 @@ struct PhraseMatcher<Label: Sendable>: Sendable {
         var label: Label
     }
 
-    private let byFirst: [String: [Phrase]]
+    /// Phrases by their first syllable, longest first; every syllable of every message is looked up.
+    private let byFirst: StringTable<[Phrase]>
 
     init(_ phrases: [(String, Label)]) {
         var byFirst: [String: [Phrase]] = [:]
@@ -17,7 +18,7 @@ struct PhraseMatcher<Label: Sendable>: Sendable {
             guard let first = syllables.first else { continue }
             byFirst[first, default: []].append(Phrase(syllables: syllables, label: label))
         }
-        self.byFirst = byFirst.mapValues { $0.sorted { $0.syllables.count > $1.syllables.count } }
+        self.byFirst = StringTable(byFirst.mapValues { $0.sorted { $0.syllables.count > $1.syllables.count } })
     }
 
     /// Every phrase found, with the syllable position where it starts.

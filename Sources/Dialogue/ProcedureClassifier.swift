@@ -6,7 +6,8 @@ import VietText
 /// only knows which words are rare.
 struct ProcedureClassifier: Sendable {
     private let model: SoftmaxRegression
-    private let classOf: [String: Int]
+    /// Class numbers by procedure id (`StringTable`: every hit of every turn is looked up).
+    private let classOf: StringTable<Int>
 
     init(procedures: [Procedure], analyzer: Analyzer, epochs: Int = 12) {
         var examples: [SoftmaxRegression.Example] = []
@@ -19,7 +20,7 @@ struct ProcedureClassifier: Sendable {
                 if !features.isEmpty { examples.append((features, label)) }
             }
         }
-        self.classOf = classOf
+        self.classOf = StringTable(classOf)
         model = SoftmaxRegression(examples: examples, classCount: max(classOf.count, 1), dimension: Self.dimension, epochs: epochs)
     }
 

@@ -21,6 +21,17 @@ struct FuzzyIndex: Sendable {
 
     /// The word and every string with one character removed.
     static func deletions(_ word: String) -> Set<String> {
+        if let bytes = asciiBytes(word) {
+            // One byte per character: the same strings without segmenting graphemes.
+            var result: Set<String> = [word]
+            result.reserveCapacity(bytes.count + 1)
+            for index in bytes.indices {
+                var copy = bytes
+                copy.remove(at: index)
+                result.insert(String(decoding: copy, as: UTF8.self))
+            }
+            return result
+        }
         let characters = Array(word)
         var result: Set<String> = [word]
         for index in characters.indices {
@@ -46,7 +57,20 @@ struct FuzzyIndex: Sendable {
 
     /// Whether two strings are at most one edit apart (with adjacent transposition as one edit).
     static func withinOne(_ left: String, _ right: String) -> Bool {
-        let a = Array(left), b = Array(right)
+        if let a = asciiBytes(left), let b = asciiBytes(right) { return withinOne(a, b) }
+        return withinOne(Array(left), Array(right))
+    }
+
+    /// The bytes of an ASCII string (where bytes and characters coincide: vocabulary syllables
+    /// are letters only), or nil.
+    @inline(__always)
+    static func asciiBytes(_ text: String) -> [UInt8]? {
+        let bytes = Array(text.utf8)
+        return bytes.allSatisfy({ $0 < 0x80 }) ? bytes : nil
+    }
+
+    /// `withinOne` over characters or, for ASCII text, bytes.
+    static func withinOne<Unit: Equatable>(_ a: [Unit], _ b: [Unit]) -> Bool {
         if abs(a.count - b.count) > 1 { return false }
         if a.count == b.count {
             let differences = a.indices.filter { a[$0] != b[$0] }

@@ -88,7 +88,7 @@ public final class InvertedIndex: Sendable {
     }
 
     /// Lucene's non-negative IDF: ln(1 + (N − df + 0.5) / (df + 0.5)).
-    func idf(_ term: Int32) -> Double {
+    public func idf(_ term: Int32) -> Double {
         let n = Double(documents.count), df = Double(documentFrequency(term))
         return (1 + (n - df + 0.5) / (df + 0.5)).log()
     }
@@ -96,9 +96,18 @@ public final class InvertedIndex: Sendable {
     /// The IDF of a folded syllable, or nil when no document contains it.
     public func idf(folded: String) -> Double? { dictionary.folded(folded).map(idf) }
 
+    /// The term number of a folded syllable, for callers that test the same syllable often
+    /// (`idf(_:)`, `document(_:containsTerm:)`).
+    public func foldedTerm(_ folded: String) -> Int32? { dictionary.folded(folded) }
+
     /// Whether a document contains a folded syllable (in any field).
     public func document(_ document: Int, contains folded: String) -> Bool {
         guard let term = dictionary.folded(folded) else { return false }
+        return self.document(document, containsTerm: term)
+    }
+
+    /// Whether a document contains a term.
+    public func document(_ document: Int, containsTerm term: Int32) -> Bool {
         let range = Int(postingStart[Int(term)])..<Int(postingStart[Int(term) + 1])
         return binarySearch(postingDocs, UInt32(document), in: range) != nil
     }

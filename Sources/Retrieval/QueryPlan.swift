@@ -111,8 +111,12 @@ struct QueryPlanner {
                     config.bigramWeight * weight, source, left + " " + right)
             }
         }
-        best.sort { $0.term < $1.term }
-        return QueryPlan(clauses: best, unknown: unknown, syllables: positional.map(\.token.folded))
+        // Terms are distinct, so ordering slots by term gives the same clauses as sorting the
+        // clauses themselves, without moving (and retaining) each clause's text at every swap:
+        // (term, slot) packed in one integer sorts as plain numbers, with no closure.
+        let order = terms.indices.map { UInt64(UInt32(bitPattern: terms[$0])) << 32 | UInt64($0) }.sorted()
+        return QueryPlan(clauses: order.map { best[Int($0 & 0xFFFF_FFFF)] }, unknown: unknown,
+                         syllables: positional.map(\.token.folded))
     }
 
     /// The clause source of an alternative's reason (the same names).

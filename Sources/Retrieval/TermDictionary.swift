@@ -1,3 +1,5 @@
+import VietText
+
 /// Term numbers by kind and text, found without building a prefixed key.
 ///
 /// A query looks up a few dozen terms; with one dictionary keyed by "kind byte + text" every
@@ -11,15 +13,18 @@
 ///
 /// - Complexity: O(1) per lookup; building is O(terms).
 struct TermDictionary: Sendable {
-    private var folded: [String: Int32] = [:]
-    private var accented: [String: Int32] = [:]
+    /// Syllables by their bytes (`StringTable`): a query looks up each of its syllables in both spaces.
+    private let foldedTerms: StringTable<Int32>
+    private let accentedTerms: StringTable<Int32>
     /// Bigrams of two folded syllables that are terms themselves, by their packed term numbers.
-    private var pairs: [UInt64: Int32] = [:]
+    private let pairs: [UInt64: Int32]
     /// Every other bigram by its text (a side that is not a folded term, or a side with a space).
-    private var otherBigrams: [String: Int32] = [:]
+    private let otherBigrams: StringTable<Int32>
 
     /// The dictionary of index keys (`TermKind.key`), numbered by their position.
     init(keys: [String]) {
+        var folded: [String: Int32] = [:], accented: [String: Int32] = [:]
+        var pairs: [UInt64: Int32] = [:], otherBigrams: [String: Int32] = [:]
         var bigrams: [(text: String, id: Int32)] = []
         for (id, key) in keys.enumerated() {
             let (kind, text) = TermKind.split(key)
@@ -38,44 +43,55 @@ struct TermDictionary: Sendable {
                 otherBigrams[text] = id
             }
         }
+        foldedTerms = StringTable(folded)
+        accentedTerms = StringTable(accented)
+        self.pairs = pairs
+        self.otherBigrams = StringTable(otherBigrams)
     }
 
     /// Distinct terms held (fewer than the keys when a key appears twice).
-    var count: Int { folded.count + accented.count + pairs.count + otherBigrams.count }
+    var count: Int { foldedTerms.count + accentedTerms.count + pairs.count + otherBigrams.count }
 
     /// The term number of a folded syllable.
     @inline(__always)
-    func folded(_ text: String) -> Int32? { folded[text] }
+    func folded(_ text: String) -> Int32? { foldedTerms[text] }
 
     /// The term number of an accented syllable.
     @inline(__always)
-    func accented(_ text: String) -> Int32? { accented[text] }
+    func accented(_ text: String) -> Int32? { accentedTerms[text] }
 
     /// The term number of the bigram "left right", given the sides' folded term numbers when the
     /// caller already has them (nil when a side is not a term).
     func bigram(left: String, _ leftID: Int32?, right: String, _ rightID: Int32?) -> Int32? {
-        if let leftID, let rightID, !left.utf8.contains(0x20), !right.utf8.contains(0x20) {
+        if let leftID, let rightID, !Self.hasSpace(left), !Self.hasSpace(right) {
             // Both sides are space-free terms: the bigram, if indexed, was filed by pair.
             return pairs[Self.pack(leftID, rightID)]
         }
-        return otherBigrams.isEmpty ? nil : otherBigrams[left + " " + right]
+        return otherBigrams.count == 0 ? nil : otherBigrams[left + " " + right]
     }
 
     /// The term number of the bigram "left right".
     func bigram(left: String, right: String) -> Int32? {
-        bigram(left: left, folded[left], right: right, folded[right])
+        bigram(left: left, foldedTerms[left], right: right, foldedTerms[right])
     }
 
     /// The term number of a term of any kind; a bigram's text is "left right".
     func id(_ kind: TermKind, _ text: String) -> Int32? {
         switch kind {
-        case .folded: return folded[text]
-        case .accented: return accented[text]
+        case .folded: return foldedTerms[text]
+        case .accented: return accentedTerms[text]
         case .bigram:
             let sides = text.split(separator: " ", omittingEmptySubsequences: false)
             guard sides.count == 2 else { return otherBigrams[text] }
             return bigram(left: String(sides[0]), right: String(sides[1]))
         }
+    }
+
+    /// Whether a text holds a space, read in place (the generic `UTF8View` scan cost more than
+    /// the pair lookup it guards).
+    @inline(__always)
+    private static func hasSpace(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(0x20) } ?? text.utf8.contains(0x20)
     }
 
     @inline(__always)

@@ -49,7 +49,8 @@ public struct Lexicon: Sendable {
     }
 
     public let entries: [Entry]
-    private let byFirstSyllable: [String: [Compiled]]
+    /// Entries by their first folded syllable (`StringTable`: every syllable of a query is looked up).
+    private let byFirstSyllable: StringTable<[Compiled]>
 
     /// The empty lexicon.
     public static let empty = Lexicon(entries: [])
@@ -68,7 +69,7 @@ public struct Lexicon: Sendable {
             index[first.1, default: []].append(Compiled(entry: entry, syllables: syllables, readings: readings))
         }
         // Longer terms first, so "sổ hồng" is reported before a one-syllable entry.
-        self.byFirstSyllable = index.mapValues { $0.sorted { $0.syllables.count > $1.syllables.count } }
+        self.byFirstSyllable = StringTable(index.mapValues { $0.sorted { $0.syllables.count > $1.syllables.count } })
     }
 
     /// The entry whose term normalizes to the same syllables, if any.
@@ -83,19 +84,21 @@ public struct Lexicon: Sendable {
     /// Every entry matching a run of positional tokens.
     /// - Complexity: O(n · e), e the entries sharing a first syllable.
     public func matches(in tokens: [Token]) -> [Match] {
-        let words = tokens.filter(\.isPositional)
+        // Indices of the positional tokens rather than copies of them (a copy retains two strings).
+        let words = tokens.indices.filter { tokens[$0].isPositional }
         var found: [Match] = []
         for start in words.indices {
-            guard let candidates = byFirstSyllable[words[start].folded] else { continue }
+            guard let candidates = byFirstSyllable[tokens[words[start]].folded] else { continue }
             for candidate in candidates where start + candidate.syllables.count <= words.count {
                 let span = start..<(start + candidate.syllables.count)
-                let agrees = zip(words[span], candidate.syllables).allSatisfy { token, syllable in
-                    token.folded == syllable.folded
+                let agrees = candidate.syllables.indices.allSatisfy { offset in
+                    let token = tokens[words[start + offset]], syllable = candidate.syllables[offset]
+                    return token.folded == syllable.folded
                         && (token.text == token.folded || syllable.text == syllable.folded || token.text == syllable.text)
                 }
                 if agrees {
                     found.append(Match(entry: candidate.entry,
-                                       span: words[span.lowerBound].position..<(words[span.upperBound - 1].position + 1),
+                                       span: tokens[words[span.lowerBound]].position..<(tokens[words[span.upperBound - 1]].position + 1),
                                        readings: candidate.readings))
                 }
             }

@@ -10,11 +10,19 @@ public enum SyllableRepair {
     /// The telex reading of a lowercase ASCII token, or nil.
     public static func telex(_ word: String) -> String? {
         // Cheap rejections first: only ASCII letters, and some telex key must be present.
-        let bytes = word.utf8
-        guard bytes.count >= 2, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
-        let keys = bytes.contains { $0 == 0x73 || $0 == 0x66 || $0 == 0x72 || $0 == 0x78 || $0 == 0x6A || $0 == 0x7A || $0 == 0x77 }
-        let doubled = zip(bytes, bytes.dropFirst()).contains { $0 == $1 && ($0 == 0x61 || $0 == 0x65 || $0 == 0x6F || $0 == 0x64) }
-        guard keys || doubled, !Syllable.isValid(word) else { return nil }
+        // One pass over the bytes in place (most tokens of every query come through here).
+        func mayBeTelex(_ bytes: some Collection<UInt8>) -> Bool {
+            guard bytes.count >= 2 else { return false }
+            var keys = false, doubled = false, previous: UInt8 = 0
+            for byte in bytes {
+                guard byte >= 0x61 && byte <= 0x7A else { return false }
+                if byte == 0x73 || byte == 0x66 || byte == 0x72 || byte == 0x78 || byte == 0x6A || byte == 0x7A || byte == 0x77 { keys = true }
+                if byte == previous && (byte == 0x61 || byte == 0x65 || byte == 0x6F || byte == 0x64) { doubled = true }
+                previous = byte
+            }
+            return keys || doubled
+        }
+        guard word.utf8.withContiguousStorageIfAvailable(mayBeTelex) ?? mayBeTelex(word.utf8), !Syllable.isValid(word) else { return nil }
         var letters: [Character] = []
         var tone: Tone = .level
         var sawVowel = false
@@ -52,7 +60,8 @@ public enum SyllableRepair {
 
     /// The VNI reading of a lowercase token of letters and digits, or nil.
     public static func vni(_ word: String) -> String? {
-        guard word.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), word.contains(where: { $0.isASCII && $0.isNumber }), word.contains(where: \.isLetter),
+        func hasDigit(_ bytes: some Sequence<UInt8>) -> Bool { bytes.contains { $0 >= 0x30 && $0 <= 0x39 } }
+        guard word.utf8.withContiguousStorageIfAvailable(hasDigit) ?? hasDigit(word.utf8), word.contains(where: { $0.isASCII && $0.isNumber }), word.contains(where: \.isLetter),
               word.first?.isLetter == true, word.filter(\.isLetter).count >= 2,
               word.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
         var letters: [Character] = []

@@ -5,6 +5,6 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure throughput and latency.",
-        subcommands: [BenchAnalyzeCommand.self, BenchSearchCommand.self, BenchSearchWorkerCommand.self]
+        subcommands: [BenchAnalyzeCommand.self, BenchChatCommand.self, BenchSearchCommand.self, BenchSearchWorkerCommand.self]
     )
 }
