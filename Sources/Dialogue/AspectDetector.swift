@@ -45,7 +45,8 @@ struct AspectDetector: Sendable {
     /// hết hạn tháng sau"): a question mark, a question word, or a request to be told. A statement
     /// opens a topic and wants the overview, whatever aspect its words resemble.
     static func asks(_ tokens: [Token], message: String) -> Bool {
-        if message.contains("?") { return true }
+        // A byte scan: `String.contains` goes through Foundation's locale-aware search.
+        if message.utf8.contains(UInt8(ascii: "?")) { return true }
         // In a message typed without marks, "dau" may be "đâu" and "may" "mấy": counted as asking.
         let marked = tokens.contains { $0.isPositional && $0.text != $0.folded }
         let words = tokens.filter(\.isPositional)

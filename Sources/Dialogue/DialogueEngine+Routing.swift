@@ -100,13 +100,12 @@ extension DialogueEngine {
         // The classifier, trained on reports full of ward names, takes plain statements of a need
         // ("tôi muốn mở tiệm tạp hóa ở phường Bình Tân") for reports; without a cue, and with a
         // procedure that fits, the nearest example sentences must agree.
-        var nearest: String?? = .none
+        // The vote, once: the report flow needs it again for the category.
+        var votedReading: Reading?
         func nearestGroup() -> String? {
-            if case .some(let group) = nearest { return group }
-            let groups = intents.vote(intents.searcher.plan(analysis: reading.analysis)).groups
-            let group = groups.max { $0.value < $1.value }?.key
-            nearest = .some(group)
-            return group
+            let voted = votedReading ?? self.voted(reading)
+            votedReading = voted
+            return voted.groups.max { $0.value < $1.value }?.key
         }
         func nearestAgree() -> Bool { nearestGroup() == "escalate" }
         if (best == "escalate" && escalation >= (reported || weak ? t.escalate : t.escalateWithoutCue) && !asksProcedure
@@ -114,7 +113,7 @@ extension DialogueEngine {
             || ((reading.complaint || reported && best != "procedure") && escalation >= t.escalateWithCue) || bareComplaint
             // "Nhà số 25 … đang xây vượt số tầng": a report's cue in a message that asks nothing.
             || (reported && !reading.asks && escalation >= t.escalateStatement && nearestAgree()) {
-            return startEscalation(&session, message: message, reading: reading, confidence: escalation)
+            return startEscalation(&session, message: message, reading: votedReading ?? reading, confidence: escalation)
         }
         // Nothing names a procedure ("cần giấy tờ gì", "số 2") and none is in context: ask which one.
         if session.procedureID == nil, reading.content.allSatisfy({ Self.choiceWords.contains($0) }), !reading.hits.isEmpty,
