@@ -41,12 +41,13 @@ public struct StringTable<Value: Sendable>: Sendable {
 /// Distinct strings numbered in the order given, found by their UTF-8 bytes (`StringTable`'s
 /// keys; not generic, so the lookup is compiled once, here).
 public struct StringKeys: Sendable {
-    /// Open addressing with linear probing: key number + 1 per slot (0: empty), at most half full.
-    private let slots: [Int32]
+    /// Open addressing with linear probing, at most half full. Each slot packs the high half of
+    /// its key's hash with the key's number + 1 (0: empty), so a probe reads one word per slot
+    /// and touches a key's bytes only when the hashes agree.
+    private let slots: [UInt64]
     private let mask: Int
-    private let hashes: [UInt64]
-    /// Key `k`'s bytes are `keyBytes[keyEnds[k - 1]..<keyEnds[k]]` (from 0 for the first).
-    private let keyEnds: [Int32]
+    /// Key `k`'s bytes: `keyBytes[start..<start + length]`, packed as start << 32 | length.
+    private let keyRanges: [UInt64]
     private let keyBytes: [UInt8]
 
     /// Keys that are distinct as strings (as a dictionary's keys are); a repeated key is filed
@@ -54,24 +55,21 @@ public struct StringKeys: Sendable {
     public init<Keys: Collection>(_ keys: Keys) where Keys.Element == String {
         var capacity = 8
         while capacity < 2 * keys.count { capacity *= 2 }
-        var slots = [Int32](repeating: 0, count: capacity)
-        var hashes: [UInt64] = [], keyEnds: [Int32] = [], keyBytes: [UInt8] = []
-        hashes.reserveCapacity(keys.count)
-        keyEnds.reserveCapacity(keys.count)
+        var slots = [UInt64](repeating: 0, count: capacity)
+        var keyRanges: [UInt64] = [], keyBytes: [UInt8] = []
+        keyRanges.reserveCapacity(keys.count)
         for key in keys {
             let bytes = Array(key.precomposedIfNeeded().utf8)
             let hash = Self.hash(bytes)
             var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
             while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-            slots[slot] = Int32(hashes.count + 1)
-            hashes.append(hash)
+            slots[slot] = (hash >> 32) << 32 | UInt64(keyRanges.count + 1)
+            keyRanges.append(UInt64(keyBytes.count) << 32 | UInt64(bytes.count))
             keyBytes.append(contentsOf: bytes)
-            keyEnds.append(Int32(keyBytes.count))
         }
         self.slots = slots
         self.mask = capacity - 1
-        self.hashes = hashes
-        self.keyEnds = keyEnds
+        self.keyRanges = keyRanges
         self.keyBytes = keyBytes
     }
 
@@ -92,25 +90,32 @@ public struct StringKeys: Sendable {
 
     private func probe(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let hash = Self.hash(bytes)
+        let high = hash >> 32
         var slot = Int(truncatingIfNeeded: hash) & mask
         return slots.withUnsafeBufferPointer { slots in
-            hashes.withUnsafeBufferPointer { hashes in
-                while true {
-                    let stored = Int(slots[slot])
-                    if stored == 0 { return nil }
-                    let index = stored - 1
-                    if hashes[index] == hash {
-                        let start = index == 0 ? 0 : Int(keyEnds[index - 1]), end = Int(keyEnds[index])
-                        if end - start == bytes.count, keyBytes.withUnsafeBufferPointer({ keys in
-                            bytes.isEmpty || memcmp(keys.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0
-                        }) {
-                            return index
+            keyRanges.withUnsafeBufferPointer { keyRanges in
+                keyBytes.withUnsafeBufferPointer { keys in
+                    while true {
+                        let stored = slots[slot]
+                        if stored == 0 { return nil }
+                        if stored >> 32 == high {
+                            let index = Int(stored & 0xFFFF_FFFF) - 1
+                            let range = keyRanges[index]
+                            if Int(range & 0xFFFF_FFFF) == bytes.count, Self.equal(keys, from: Int(range >> 32), bytes) { return index }
                         }
+                        slot = (slot + 1) & mask
                     }
-                    slot = (slot + 1) & mask
                 }
             }
         }
+    }
+
+    /// Whether `bytes` are the key bytes from `start` (the caller checked the length). A plain
+    /// loop: keys are syllables of a few bytes, shorter than a call to `memcmp`.
+    @inline(__always)
+    private static func equal(_ keys: UnsafeBufferPointer<UInt8>, from start: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for offset in 0..<bytes.count where keys[start &+ offset] != bytes[offset] { return false }
+        return true
     }
 
     /// Whether UTF-8 bytes hold only scalars NFC never changes (`String.isAlwaysComposed`:
