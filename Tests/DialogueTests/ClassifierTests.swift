@@ -80,4 +80,15 @@ struct ClassifierTests {
         #expect(AspectDetector.eligibility(["co", "duoc", "nhan", "con", "nuoi"]) == nil)
         #expect(AspectDetector.eligibility(["duoc", "nhan", "khong"]) == nil)
     }
+
+    @Test("cross-validation holds every aspect example out once, and the classifier beats the cue phrases alone")
+    func aspectCrossValidation() {
+        let result = AspectCrossValidation.run(knowledge: Fixture.knowledge, models: Fixture.models, folds: 3)
+        let shipped = Fixture.knowledge.intents.aspectExamples.values.reduce(0) { $0 + $1.count }
+        #expect(result.examples == shipped)
+        #expect(result.perAspect.values.reduce(0) { $0 + $1.total } == shipped)
+        #expect(result.classifier > result.cuesOnly)
+        #expect((0...1).contains(result.decision))
+    }
 }
+
