@@ -38,14 +38,12 @@ public enum AspectCrossValidation {
             for (index, example) in labelled.enumerated() where index % folds == fold {
                 let tokens = models.analyzer.analyze(example.text, purpose: .query).tokens
                 let syllables = tokens.filter(\.isPositional).map(\.folded)
-                let masked = AspectClassifier.masked(syllables, models.places)
-                let cues = detector.cues(in: masked)
-                let learned = classifier.classify(words: masked, cues: cues)
-                let cue = detector.detect(masked, cues: cues)
-                let decided = DialogueEngine.aspect(cue: cue, learned: learned, asks: AspectDetector.asks(tokens, message: example.text),
-                                                    thresholds: thresholds)?.aspect ?? .overview
-                if learned?.aspect == example.aspect { classifierCorrect += 1 }
-                if (cue?.aspect ?? .overview) == example.aspect { cueCorrect += 1 }
+                let reading = DialogueEngine.readAspect(masked: AspectClassifier.masked(syllables, models.places), tokens: tokens,
+                                                        message: example.text, detector: detector, classifier: classifier,
+                                                        thresholds: thresholds)
+                let decided = reading.decided?.aspect ?? .overview
+                if reading.learned?.aspect == example.aspect { classifierCorrect += 1 }
+                if (reading.cue?.aspect ?? .overview) == example.aspect { cueCorrect += 1 }
                 let correct = decided == example.aspect
                 if correct { decisionCorrect += 1 }
                 let tally = result.perAspect[example.aspect] ?? (0, 0)

@@ -48,8 +48,8 @@ struct AspectDetector: Sendable {
         // A byte scan: `String.contains` goes through Foundation's locale-aware search.
         if message.utf8.contains(UInt8(ascii: "?")) { return true }
         // In a message typed without marks, "dau" may be "đâu" and "may" "mấy": counted as asking.
-        let marked = tokens.contains { $0.isPositional && $0.text != $0.folded }
         let words = tokens.filter(\.isPositional)
+        let marked = words.contains { $0.text != $0.folded }
         // "không", "chưa" ask at the end of a clause ("có kết quả chưa"), and deny inside one
         // ("quá hẹn mà chưa nhận được"): they count in the last three words, or after "có".
         let tail = max(0, words.count - 3)

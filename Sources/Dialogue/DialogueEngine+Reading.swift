@@ -59,11 +59,12 @@ extension DialogueEngine {
         // classifier look for the same cue phrases (aspects.yaml): once.
         let places = wards.matches(in: syllables)
         let masked = AspectClassifier.masked(syllables, places: places)
-        let aspectCues = aspects.cues(in: masked)
         // Without place names or shorthand the masked words are the syllables, whose n-grams are hashed already.
-        let learned = aspectClassifier.classify(words: masked, cues: aspectCues, hashes: masked == syllables ? hashes : nil)
-        let asks = AspectDetector.asks(analysis.tokens, message: message)
-        var aspect = aspect(cue: aspects.detect(masked, cues: aspectCues), learned: learned, asks: asks)
+        let aspectReading = Self.readAspect(masked: masked, tokens: analysis.tokens, message: message, detector: aspects,
+                                            classifier: aspectClassifier, thresholds: thresholds,
+                                            hashes: masked == syllables ? hashes : nil)
+        let learned = aspectReading.learned, asks = aspectReading.asks
+        var aspect = aspectReading.decided
         // "có cần giấy an toàn thực phẩm không", "có phải đăng ký tạm vắng không": whether the
         // procedure itself (named after the tag) is needed, which its overview answers.
         // The tag may also open a documents cue ("có cần giấy attp không").
@@ -123,16 +124,32 @@ extension DialogueEngine {
         return Array(fused.sorted { $0.1 > $1.1 }.prefix(5))
     }
 
-    /// The aspect asked: the cue phrase, unless the learned classifier is sure of another; without
-    /// a cue, the classifier's aspect when it is sure enough (overview stays the default).
-    func aspect(cue: (aspect: Aspect, cue: String)?, learned: (aspect: Aspect, probability: Double)?, asks: Bool = true)
-        -> (aspect: Aspect, cue: String)? {
-        Self.aspect(cue: cue, learned: learned, asks: asks, thresholds: thresholds)
+    /// What a message's masked words say about the aspect: the cue phrase found, the classifier's
+    /// guess, whether the message asks at all, and the aspect decided from them. Shared with
+    /// `AspectCrossValidation`, so the decision it measures is the dialogue's own.
+    struct AspectReading {
+        var cue: (aspect: Aspect, cue: String)?
+        var learned: (aspect: Aspect, probability: Double)?
+        var asks: Bool
+        var decided: (aspect: Aspect, cue: String)?
     }
 
-    /// `aspect(cue:learned:asks:)` with explicit thresholds, for cross-validation.
-    static func aspect(cue: (aspect: Aspect, cue: String)?, learned: (aspect: Aspect, probability: Double)?, asks: Bool,
-                       thresholds: DialogueThresholds) -> (aspect: Aspect, cue: String)? {
+    /// `AspectReading` of masked words; `hashes`, when given, are the n-gram hashes of `masked`.
+    static func readAspect(masked: [String], tokens: [Token], message: String, detector: AspectDetector,
+                           classifier: AspectClassifier, thresholds: DialogueThresholds, hashes: NGramHashes? = nil) -> AspectReading {
+        let cues = detector.cues(in: masked)
+        let cue = detector.detect(masked, cues: cues)
+        let learned = classifier.classify(words: masked, cues: cues, hashes: hashes)
+        let asks = AspectDetector.asks(tokens, message: message)
+        return AspectReading(cue: cue, learned: learned, asks: asks,
+                             decided: aspect(cue: cue, learned: learned, asks: asks, thresholds: thresholds))
+    }
+
+    /// The aspect asked: the cue phrase, unless the learned classifier is sure of another; without
+    /// a cue, the classifier's aspect when it is sure enough (overview stays the default). A
+    /// message that asks nothing keeps to its cue.
+    private static func aspect(cue: (aspect: Aspect, cue: String)?, learned: (aspect: Aspect, probability: Double)?, asks: Bool,
+                               thresholds: DialogueThresholds) -> (aspect: Aspect, cue: String)? {
         guard let learned, asks else { return cue }
         if let cue {
             // A cue is never overruled towards the overview: "điều kiện … là gì" asks the conditions.

@@ -97,10 +97,7 @@ extension DialogueEngine {
         let asksProcedure = reading.coverage >= t.answerCoverage && !reading.complaint && (reading.aspect.map { !$0.cue.isEmpty } ?? false)
         // A report without category cues still escalates when no procedure fits it either.
         var weak = reading.procedureScore < t.procedure || reading.coverage < t.coverage
-        // The classifier, trained on reports full of ward names, takes plain statements of a need
-        // ("tôi muốn mở tiệm tạp hóa ở phường Bình Tân") for reports; without a cue, and with a
-        // procedure that fits, the nearest example sentences must agree.
-        // The vote, once: the report flow needs it again for the category.
+        // The nearest-example vote, taken at most once: the report flow needs it again for the category.
         var votedReading: Reading?
         func nearestGroup() -> String? {
             let voted = votedReading ?? self.voted(reading)
@@ -108,6 +105,9 @@ extension DialogueEngine {
             return voted.groups.max { $0.value < $1.value }?.key
         }
         func nearestAgree() -> Bool { nearestGroup() == "escalate" }
+        // The classifier, trained on reports full of ward names, takes plain statements of a need
+        // ("tôi muốn mở tiệm tạp hóa ở phường Bình Tân") for reports; without a cue, and with a
+        // procedure that fits, the nearest example sentences must agree.
         if (best == "escalate" && escalation >= (reported || weak ? t.escalate : t.escalateWithoutCue) && !asksProcedure
             && (reported || weak || nearestAgree()))
             || ((reading.complaint || reported && best != "procedure") && escalation >= t.escalateWithCue) || bareComplaint

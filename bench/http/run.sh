@@ -12,14 +12,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-BIN=${BIN:-.build/release/hoidap}
-PORT=${PORT:-8022}
-CONNECTIONS=${CONNECTIONS:-64}
-WRK_THREADS=${WRK_THREADS:-2}
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-5s}
-QUESTIONS=${QUESTIONS:-bench/http/questions.jsonl}
-URL="http://127.0.0.1:$PORT"
 # shellcheck source=bench/http/server.sh
 source bench/http/server.sh
 start_server

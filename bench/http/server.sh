@@ -1,6 +1,14 @@
 # Shared by run.sh and soak.sh (sourced): starts the release server the way the HTTP numbers
 # are measured (temporary ticket database, no access log, no rate limits) and waits for it.
-# Expects BIN, PORT, URL; SERVER_THREADS and SERVER_ARGS are optional.
+# Sets the settings both share from the environment: BIN, PORT, CONNECTIONS, WRK_THREADS,
+# QUESTIONS and URL; SERVER_THREADS and SERVER_ARGS are optional.
+
+BIN=${BIN:-.build/release/hoidap}
+PORT=${PORT:-8022}
+CONNECTIONS=${CONNECTIONS:-64}
+WRK_THREADS=${WRK_THREADS:-2}
+QUESTIONS=${QUESTIONS:-bench/http/questions.jsonl}
+URL="http://127.0.0.1:$PORT"
 
 # Starts the server in the background; sets WORK (a scratch folder) and server (its PID).
 start_server() {
