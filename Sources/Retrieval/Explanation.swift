@@ -46,7 +46,7 @@ public struct Explainer: Sendable {
                             children: fieldBreakdown(clause, document: document, total: tf)),
             ]
             if clause.kind != .folded { parts[2].children = [Explanation(value: tf, description: "tf' (BM25F over all fields)")] }
-            children.append(Explanation(value: value, description: "\(clause.kind) '\(clause.text)'", children: parts))
+            children.append(Explanation(value: value, description: "\(clause.kind) '\(plan.text(of: clause))'", children: parts))
         }
         children.sort { $0.value > $1.value }
         let total = children.reduce(0) { $0 + $1.value }

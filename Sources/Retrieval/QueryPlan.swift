@@ -11,7 +11,6 @@ public struct QueryPlan: Sendable {
 
         public var term: Int32
         public var kind: TermKind
-        public var text: String
         public var weight: Double
         public var source: Source
     }
@@ -21,6 +20,12 @@ public struct QueryPlan: Sendable {
     public var unknown: [String]
     /// Folded positional syllables of the query, for coverage.
     public var syllables: [String]
+    /// The index's term keys (shared storage, not a copy), so a clause's text is only
+    /// built when someone reads it: planning a query builds no strings.
+    let vocabulary: [String]
+
+    /// The text of a clause's term: a syllable, accented or folded, or "left right" for a phrase.
+    public func text(of clause: Clause) -> String { TermKind.split(vocabulary[Int(clause.term)]).1 }
 }
 
 /// Turns analyzed queries into plans against one index.
@@ -41,17 +46,13 @@ struct QueryPlanner {
         var terms: [Int32] = [], best: [QueryPlan.Clause] = []
         terms.reserveCapacity(64)
         best.reserveCapacity(64)
-        // The term number is looked up by the caller (often already known); the text is built
-        // only when the clause is kept, so a phrase that no document has costs no string.
-        func add(_ term: Int32?, _ kind: TermKind, _ weight: Double, _ source: QueryPlan.Clause.Source,
-                 _ text: @autoclosure () -> String) {
+        func add(_ term: Int32?, _ kind: TermKind, _ weight: Double, _ source: QueryPlan.Clause.Source) {
             guard weight > 0, let term else { return }
             if let slot = terms.firstIndex(of: term) {
-                guard best[slot].weight < weight else { return }
-                best[slot] = .init(term: term, kind: kind, text: text(), weight: weight, source: source)
+                if best[slot].weight < weight { best[slot] = .init(term: term, kind: kind, weight: weight, source: source) }
             } else {
                 terms.append(term)
-                best.append(.init(term: term, kind: kind, text: text(), weight: weight, source: source))
+                best.append(.init(term: term, kind: kind, weight: weight, source: source))
             }
         }
         func fillerWeight(_ term: Int32?, _ folded: String) -> Double {
@@ -63,37 +64,38 @@ struct QueryPlanner {
         for alternative in analysis.alternatives where alternative.reason == .telex || alternative.reason == .vni {
             repaired.insert(alternative.span.lowerBound)
         }
-        // Positional tokens with their folded term numbers, for the phrases below.
-        var positional: [(token: Token, term: Int32?)] = []
-        positional.reserveCapacity(analysis.tokens.count)
-        for token in analysis.tokens where token.kind != .compound {
-            let term = dictionary.folded(token.folded)
-            if token.isPositional { positional.append((token, term)) }
-            let filler = fillerWeight(term, token.folded)
+        let tokens = analysis.tokens
+        // Positional tokens (by index, not copied) with their folded term numbers, for the phrases below.
+        var positional: [(token: Int, term: Int32?)] = []
+        positional.reserveCapacity(tokens.count)
+        for slot in tokens.indices where tokens[slot].kind != .compound {
+            let folded = tokens[slot].folded
+            let term = dictionary.folded(folded)
+            let isPositional = tokens[slot].isPositional
+            if isPositional { positional.append((slot, term)) }
+            let filler = fillerWeight(term, folded)
             if term != nil {
-                add(term, .folded, filler, .typed, token.folded)
-                if token.text != token.folded {
-                    add(dictionary.accented(token.text), .accented, config.accentBonus * filler, .accent, token.text)
+                add(term, .folded, filler, .typed)
+                let text = tokens[slot].text
+                if text != folded {
+                    add(dictionary.accented(text), .accented, config.accentBonus * filler, .accent)
                 } else if config.accentRestore > 0, let term, let likely = index.dominantAccent[term] {
                     // Typed without marks: credit the spelling most documents use, as far as it dominates.
-                    add(dictionary.accented(likely.text), .accented, config.accentBonus * config.accentRestore * likely.share * filler,
-                        .accent, likely.text)
+                    add(dictionary.accented(likely.text), .accented, config.accentBonus * config.accentRestore * likely.share * filler, .accent)
                 }
-            } else if token.isPositional, !repaired.contains(token.position) {
-                unknown.append(token.folded)
-                for neighbour in index.fuzzy.neighbours(of: token.folded) {
-                    add(neighbour, .folded, config.fuzzyWeight, .fuzzy, TermKind.split(index.terms[Int(neighbour)]).1)
-                }
+            } else if isPositional, !repaired.contains(tokens[slot].position) {
+                unknown.append(folded)
+                for neighbour in index.fuzzy.neighbours(of: folded) { add(neighbour, .folded, config.fuzzyWeight, .fuzzy) }
             }
         }
-        for compound in analysis.tokens where compound.kind == .compound {
-            add(dictionary.folded(compound.folded), .folded, 1.0, .typed, compound.folded)
+        for compound in tokens where compound.kind == .compound {
+            add(dictionary.folded(compound.folded), .folded, 1.0, .typed)
         }
         // Phrases: adjacent positional tokens of the query.
-        for (left, right) in zip(positional, positional.dropFirst()) where left.token.position + 1 == right.token.position {
-            let (leftText, rightText) = (left.token.folded, right.token.folded)
-            add(dictionary.bigram(left: leftText, left.term, right: rightText, right.term), .bigram, config.bigramWeight, .phrase,
-                leftText + " " + rightText)
+        for (left, right) in zip(positional, positional.dropFirst())
+        where tokens[left.token].position + 1 == tokens[right.token].position {
+            add(dictionary.bigram(left: tokens[left.token].folded, left.term, right: tokens[right.token].folded, right.term),
+                .bigram, config.bigramWeight, .phrase)
         }
         for alternative in analysis.alternatives {
             let source = Self.source(alternative.reason)
@@ -102,21 +104,19 @@ struct QueryPlanner {
             let terms = syllables.map { dictionary.folded($0.folded) }
             for (syllable, term) in zip(syllables, terms) {
                 let filler = fillerWeight(term, syllable.folded)
-                add(term, .folded, weight * filler, source, syllable.folded)
-                add(dictionary.accented(syllable.text), .accented, config.accentBonus * weight * filler, source, syllable.text)
+                add(term, .folded, weight * filler, source)
+                add(dictionary.accented(syllable.text), .accented, config.accentBonus * weight * filler, source)
             }
             for index in syllables.indices.dropLast() {
-                let (left, right) = (syllables[index].folded, syllables[index + 1].folded)
-                add(dictionary.bigram(left: left, terms[index], right: right, terms[index + 1]), .bigram,
-                    config.bigramWeight * weight, source, left + " " + right)
+                add(dictionary.bigram(left: syllables[index].folded, terms[index], right: syllables[index + 1].folded, terms[index + 1]),
+                    .bigram, config.bigramWeight * weight, source)
             }
         }
         // Terms are distinct, so ordering slots by term gives the same clauses as sorting the
-        // clauses themselves, without moving (and retaining) each clause's text at every swap:
-        // (term, slot) packed in one integer sorts as plain numbers, with no closure.
+        // clauses themselves: (term, slot) packed in one integer sorts as plain numbers, with no closure.
         let order = terms.indices.map { UInt64(UInt32(bitPattern: terms[$0])) << 32 | UInt64($0) }.sorted()
         return QueryPlan(clauses: order.map { best[Int($0 & 0xFFFF_FFFF)] }, unknown: unknown,
-                         syllables: positional.map(\.token.folded))
+                         syllables: positional.map { tokens[$0.token].folded }, vocabulary: index.terms)
     }
 
     /// The clause source of an alternative's reason (the same names).

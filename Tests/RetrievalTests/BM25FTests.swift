@@ -55,7 +55,7 @@ import VietText
         #expect(plan.unknown == ["dduong"] || plan.clauses.contains { $0.source == .telex || $0.source == .fuzzy })
         let typo = searcher.plan("duongg")
         #expect(typo.unknown == ["duongg"])
-        #expect(typo.clauses.map(\.text) == ["duong"])
+        #expect(typo.clauses.map(typo.text(of:)) == ["duong"])
         #expect(typo.clauses.map(\.source) == [.fuzzy])
         #expect(searcher.search("duongg").map(\.id) == ["b"])
     }
