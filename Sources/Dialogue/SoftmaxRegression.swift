@@ -125,9 +125,18 @@ struct SoftmaxRegression: Sendable {
 
     private static func softmax(_ logits: [Float]) -> [Float] {
         let top = logits.max() ?? 0
-        let exponentials = logits.map { exp($0 - top) }
-        let total = exponentials.reduce(0, +)
-        return exponentials.map { $0 / total }
+        var result = logits
+        // In place: the mapped arrays were grown element by element here (hundreds of
+        // reallocations per turn for the procedure classifier).
+        result.withUnsafeMutableBufferPointer { values in
+            var total: Float = 0
+            for index in values.indices {
+                values[index] = exp(values[index] - top)
+                total += values[index]
+            }
+            for index in values.indices { values[index] /= total }
+        }
+        return result
     }
 }
 

@@ -1,8 +1,11 @@
+import VietText
+
 /// Finds folded syllables of the vocabulary within edit distance 1 of an unknown one, by
 /// symmetric deletion: every vocabulary syllable is filed under itself and each of its
 /// one-letter deletions, and a query looks up the same set.
 struct FuzzyIndex: Sendable {
-    private let variants: [String: [Int32]]
+    /// Byte-keyed (`StringTable`): a query's deletions are looked up from one buffer, never as strings.
+    private let variants: StringTable<[Int32]>
     private let texts: [Int32: String]
 
     init(terms: [String]) {
@@ -15,7 +18,7 @@ struct FuzzyIndex: Sendable {
             texts[Int32(id)] = text
             for variant in Self.deletions(text) { variants[variant, default: []].append(Int32(id)) }
         }
-        self.variants = variants
+        self.variants = StringTable(variants)
         self.texts = texts
     }
 
@@ -46,11 +49,27 @@ struct FuzzyIndex: Sendable {
     /// substitution or adjacent transposition), nearest first in id order.
     func neighbours(of word: String) -> [Int32] {
         guard word.count >= 2 else { return [] }
-        var found = Set<Int32>()
-        for variant in Self.deletions(word) {
-            for id in variants[variant] ?? [] where !found.contains(id) {
-                if let text = texts[id], text != word, Self.withinOne(text, word) { found.insert(id) }
+        var found: [Int32] = []
+        func consider(_ ids: [Int32]) {
+            for id in ids where !found.contains(id) {
+                if let text = texts[id], text != word, Self.withinOne(text, word) { found.append(id) }
             }
+        }
+        if let bytes = Self.asciiBytes(word) {
+            // The word and its one-byte deletions, written into one buffer in turn.
+            var buffer = bytes
+            buffer.withUnsafeBufferPointer { whole in consider(variants[utf8: whole] ?? []) }
+            var previous: [UInt8]? = nil
+            for index in bytes.indices {
+                buffer = bytes
+                buffer.remove(at: index)
+                // Deleting either of two equal neighbours gives the same string: look it up once.
+                if buffer == previous { continue }
+                buffer.withUnsafeBufferPointer { deletion in consider(variants[utf8: deletion] ?? []) }
+                previous = buffer
+            }
+        } else {
+            for variant in Self.deletions(word) { consider(variants[variant] ?? []) }
         }
         return found.sorted()
     }

@@ -33,7 +33,10 @@ public final class InvertedIndex: Sendable {
     let documentNumbers: [String: Int]
     /// For a folded syllable's term number: its most frequent accented spelling and that
     /// spelling's share of the documents (an accentless query's likely meaning).
-    let dominantAccent: [Int32: (text: String, share: Double)]
+    /// The spelling is kept as its accented term number, which is all a query plan needs.
+    let dominantAccent: [Int32: (term: Int32, share: Double)]
+    /// Each term's IDF (`idf(_:)`), computed once: a turn asks for it a few hundred times.
+    let idfs: [Double]
     /// Term numbers of the query planner's filler words that documents contain.
     let fillerTerms: Set<Int32>
 
@@ -67,8 +70,14 @@ public final class InvertedIndex: Sendable {
             }
         }
         self.dominantAccent = Dictionary(uniqueKeysWithValues: dominant.compactMap { folded, likely in
-            dictionary.folded(folded).map { ($0, likely) }
+            guard let foldedTerm = dictionary.folded(folded), let accentedTerm = dictionary.accented(likely.text) else { return nil }
+            return (foldedTerm, (accentedTerm, likely.share))
         })
+        let count = Double(documents.count)
+        self.idfs = (0..<terms.count).map { term in
+            let df = Double(postingStart[term + 1] - postingStart[term])
+            return (1 + (count - df + 0.5) / (df + 0.5)).log()
+        }
         self.fillerTerms = Set(QueryPlanner.fillers.compactMap { dictionary.folded($0) })
         var numbers: [String: Int] = [:]
         for (number, document) in documents.enumerated() { numbers[document.id] = number }
@@ -88,10 +97,8 @@ public final class InvertedIndex: Sendable {
     }
 
     /// Lucene's non-negative IDF: ln(1 + (N − df + 0.5) / (df + 0.5)).
-    public func idf(_ term: Int32) -> Double {
-        let n = Double(documents.count), df = Double(documentFrequency(term))
-        return (1 + (n - df + 0.5) / (df + 0.5)).log()
-    }
+    @inline(__always)
+    public func idf(_ term: Int32) -> Double { idfs[Int(term)] }
 
     /// The IDF of a folded syllable, or nil when no document contains it.
     public func idf(folded: String) -> Double? { dictionary.folded(folded).map(idf) }

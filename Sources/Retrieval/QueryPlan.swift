@@ -46,11 +46,15 @@ struct QueryPlanner {
         var terms: [Int32] = [], best: [QueryPlan.Clause] = []
         terms.reserveCapacity(64)
         best.reserveCapacity(64)
+        // Slot of each term, by open addressing on the term number (a query has a few dozen
+        // terms, and scanning them for every candidate clause cost a fifth of planning).
+        var table = SmallIntTable()
         func add(_ term: Int32?, _ kind: TermKind, _ weight: Double, _ source: QueryPlan.Clause.Source) {
             guard weight > 0, let term else { return }
-            if let slot = terms.firstIndex(of: term) {
+            if let slot = table.slot(of: term) {
                 if best[slot].weight < weight { best[slot] = .init(term: term, kind: kind, weight: weight, source: source) }
             } else {
+                table.insert(term, slot: terms.count)
                 terms.append(term)
                 best.append(.init(term: term, kind: kind, weight: weight, source: source))
             }
@@ -81,7 +85,7 @@ struct QueryPlanner {
                     add(dictionary.accented(text), .accented, config.accentBonus * filler, .accent)
                 } else if config.accentRestore > 0, let term, let likely = index.dominantAccent[term] {
                     // Typed without marks: credit the spelling most documents use, as far as it dominates.
-                    add(dictionary.accented(likely.text), .accented, config.accentBonus * config.accentRestore * likely.share * filler, .accent)
+                    add(likely.term, .accented, config.accentBonus * config.accentRestore * likely.share * filler, .accent)
                 }
             } else if isPositional, !repaired.contains(tokens[slot].position) {
                 unknown.append(folded)
@@ -129,4 +133,47 @@ struct QueryPlanner {
         case .synonym: .synonym
         }
     }
+}
+
+/// A small map from term numbers to slots by open addressing, grown by doubling; for the few
+/// dozen terms of one query plan.
+struct SmallIntTable {
+    private var keys = [Int32](repeating: -1, count: 128)
+    private var values = [Int](repeating: 0, count: 128)
+    private var count = 0
+
+    /// The slot stored for a term, if any.
+    @inline(__always)
+    func slot(of term: Int32) -> Int? {
+        let mask = keys.count - 1
+        var index = Self.hash(term) & mask
+        while true {
+            let key = keys[index]
+            if key == term { return values[index] }
+            if key == -1 { return nil }
+            index = (index + 1) & mask
+        }
+    }
+
+    /// Stores a slot for a term that is not in the table.
+    mutating func insert(_ term: Int32, slot: Int) {
+        if 2 * (count + 1) > keys.count { grow() }
+        let mask = keys.count - 1
+        var index = Self.hash(term) & mask
+        while keys[index] != -1 { index = (index + 1) & mask }
+        keys[index] = term
+        values[index] = slot
+        count += 1
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, values).filter { $0.0 != -1 }
+        keys = [Int32](repeating: -1, count: 2 * keys.count)
+        values = [Int](repeating: 0, count: keys.count)
+        count = 0
+        for (key, value) in old { insert(key, slot: value) }
+    }
+
+    @inline(__always)
+    private static func hash(_ term: Int32) -> Int { Int(truncatingIfNeeded: UInt32(bitPattern: term) &* 0x9E37_79B1) >> 7 }
 }

@@ -36,6 +36,11 @@ public struct StringTable<Value: Sendable>: Sendable {
     public subscript(key: String) -> Value? {
         keys.index(of: key).map { values[$0] }
     }
+
+    /// The value of a key given as UTF-8 bytes (for callers that build keys in a buffer).
+    public subscript(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+        keys.index(ofUTF8: bytes).map { values[$0] }
+    }
 }
 
 /// Distinct strings numbered in the order given, found by their UTF-8 bytes (`StringTable`'s
@@ -78,6 +83,9 @@ public struct StringKeys: Sendable {
         if let found = key.utf8.withContiguousStorageIfAvailable({ find($0) }) { return found.index }
         return Array(key.utf8).withUnsafeBufferPointer { find($0).index }
     }
+
+    /// The number of a key given as UTF-8 bytes.
+    public func index(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Int? { find(bytes).index }
 
     /// The key's number, or after a miss whether the key is certainly absent; a key NFC may
     /// change is looked up again in NFC.
