@@ -25,6 +25,8 @@ public struct DialogueThresholds: Sendable, Equatable {
     public var procedureVote = 0.8
     /// An out-of-scope vote this strong, above the procedure score, refuses.
     public var outOfScope = 0.5
+    /// Coverage from which the nearest-example vote can overrule an out-of-scope classification.
+    public var outOfScopeCoverage = 0.9
     /// With at least this share of content words covered by the best procedure…
     public var answerCoverage = 0.9
     /// …and this normalized score, an out-of-scope vote does not refuse.
@@ -142,7 +144,11 @@ extension DialogueEngine {
         if weak, reading.procedureScore >= t.procedure, probability("procedure") >= t.procedureVote, nearestGroup() == "procedure" {
             weak = false
         }
-        if best == "out_of_scope", probability(best) >= t.outOfScope, !strong, !covered {
+        // The classifier learned "phí … bao nhiêu" from private services too ("phí chuyển tiền bao
+        // nhiêu"); when a procedure fits and the nearest example sentences are procedure
+        // questions ("lệ phí làm cccd bao nhiêu"), it is not refused.
+        if best == "out_of_scope", probability(best) >= t.outOfScope, !strong, !covered,
+           weak || reading.coverage < t.outOfScopeCoverage || nearestGroup() != "procedure" {
             return reply(session, .outOfScope, answer: outOfScopeReply(), confidence: probability(best), suggestions: starterSuggestions())
         }
         guard let top = reading.hits.first, !weak, let procedure = byID[top.id] else {

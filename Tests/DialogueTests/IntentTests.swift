@@ -132,6 +132,20 @@ struct IntentTests {
         #expect(reply.aspect == .overview)
     }
 
+    /// The out-of-scope examples ask the price of private services ("phí chuyển tiền bao nhiêu");
+    /// a fee question about a procedure shares their words and must still be answered.
+    @Test("a fee question about a procedure is answered, a private service's price is refused", arguments: [
+        ("lệ phí làm cccd bao nhiêu", "cap-can-cuoc"), ("le phi lam cccd bao nhieu", "cap-can-cuoc"),
+        ("phí đăng ký xe máy bao nhiêu", "dang-ky-xe"), ("phí chuyển tiền vietcombank bao nhiêu", nil),
+        ("phí đăng ký gói cước 4g bao nhiêu", nil),
+    ])
+    func feeQuestions(message: String, id: String?) {
+        let reply = Self.engine.ask(message)
+        #expect(reply.intent == (id == nil ? .outOfScope : .procedure), "\(message)")
+        #expect(reply.procedure?.id == id)
+        if id != nil { #expect(reply.aspect == .fee) }
+    }
+
     @Test("a situation told in its own words is answered, not refused")
     func situationInOwnWords() {
         let reply = Self.engine.ask("hôm qua tôi đánh rơi hộ chiếu ngoài chợ lúc đi mua rau")
