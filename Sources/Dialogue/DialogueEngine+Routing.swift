@@ -25,7 +25,7 @@ public struct DialogueThresholds: Sendable, Equatable {
     public var procedureVote = 0.8
     /// An out-of-scope vote this strong, above the procedure score, refuses.
     public var outOfScope = 0.5
-    /// Coverage from which the nearest-example vote can overrule an out-of-scope classification.
+    /// Coverage from which the nearest-example vote can overrule a chit-chat or out-of-scope classification.
     public var outOfScopeCoverage = 0.9
     /// With at least this share of content words covered by the best procedure…
     public var answerCoverage = 0.9
@@ -72,10 +72,23 @@ extension DialogueEngine {
         }
         // A message made of a procedure's own rare words is about that procedure, whatever else it resembles.
         let strong = reading.procedureScore >= t.strongProcedure && reading.coverage >= 0.9
+        // The nearest-example vote, taken at most once: the report flow needs it again for the category.
+        var votedReading: Reading?
+        func nearestGroup() -> String? {
+            let voted = votedReading ?? self.voted(reading)
+            votedReading = voted
+            return voted.groups.max { $0.value < $1.value }?.key
+        }
+        // The classifier learned "… là gì" from "bạn là gì" and "phí … bao nhiêu" from private
+        // services; when a procedure covers the message and the nearest example sentences are
+        // procedure questions ("chứng thực bản sao là gì", "lệ phí làm cccd bao nhiêu"), it is one.
+        func procedureAfterAll() -> Bool {
+            reading.coverage >= t.outOfScopeCoverage && reading.procedureScore >= t.procedure && nearestGroup() == "procedure"
+        }
         // With a procedure in context, a phrase such as "lệ phí", "nộp ở đâu" makes it a follow-up,
         // however small-talk-like the rest.
         let cued = session.procedureID != nil && (reading.aspect.map { !$0.cue.isEmpty } ?? false)
-        if var chit = ChitChat(rawValue: best), probability(best) >= t.chitChat, !strong, !cued {
+        if var chit = ChitChat(rawValue: best), probability(best) >= t.chitChat, !strong, !cued, !procedureAfterAll() {
             // "chào" after a conversation is a farewell ("ok cảm ơn, chào nhé").
             if chit == .greeting || chit == .thanks, !session.transcript.isEmpty,
                reading.syllables.contains(where: { Self.farewellWords.contains($0) }) { chit = .goodbye }
@@ -99,13 +112,6 @@ extension DialogueEngine {
         let asksProcedure = reading.coverage >= t.answerCoverage && !reading.complaint && (reading.aspect.map { !$0.cue.isEmpty } ?? false)
         // A report without category cues still escalates when no procedure fits it either.
         var weak = reading.procedureScore < t.procedure || reading.coverage < t.coverage
-        // The nearest-example vote, taken at most once: the report flow needs it again for the category.
-        var votedReading: Reading?
-        func nearestGroup() -> String? {
-            let voted = votedReading ?? self.voted(reading)
-            votedReading = voted
-            return voted.groups.max { $0.value < $1.value }?.key
-        }
         func nearestAgree() -> Bool { nearestGroup() == "escalate" }
         // The classifier, trained on reports full of ward names, takes plain statements of a need
         // ("tôi muốn mở tiệm tạp hóa ở phường Bình Tân") for reports; without a cue, and with a
@@ -144,11 +150,7 @@ extension DialogueEngine {
         if weak, reading.procedureScore >= t.procedure, probability("procedure") >= t.procedureVote, nearestGroup() == "procedure" {
             weak = false
         }
-        // The classifier learned "phí … bao nhiêu" from private services too ("phí chuyển tiền bao
-        // nhiêu"); when a procedure fits and the nearest example sentences are procedure
-        // questions ("lệ phí làm cccd bao nhiêu"), it is not refused.
-        if best == "out_of_scope", probability(best) >= t.outOfScope, !strong, !covered,
-           weak || reading.coverage < t.outOfScopeCoverage || nearestGroup() != "procedure" {
+        if best == "out_of_scope", probability(best) >= t.outOfScope, !strong, !covered, weak || !procedureAfterAll() {
             return reply(session, .outOfScope, answer: outOfScopeReply(), confidence: probability(best), suggestions: starterSuggestions())
         }
         guard let top = reading.hits.first, !weak, let procedure = byID[top.id] else {

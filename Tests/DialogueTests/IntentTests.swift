@@ -146,6 +146,15 @@ struct IntentTests {
         if id != nil { #expect(reply.aspect == .fee) }
     }
 
+    /// "bạn là gì" taught the classifier that "… là gì" asks who the assistant is.
+    @Test("\"[procedure] là gì\" asks about the procedure, \"bạn là ai\" about the assistant")
+    func whatIsProcedure() {
+        let procedure = Self.engine.ask("chứng thực bản sao là gì")
+        #expect(procedure.intent == .procedure)
+        #expect(procedure.procedure?.id == "chung-thuc-ban-sao")
+        #expect(Self.engine.ask("bạn là ai").intent == .identity)
+    }
+
     @Test("a situation told in its own words is answered, not refused")
     func situationInOwnWords() {
         let reply = Self.engine.ask("hôm qua tôi đánh rơi hộ chiếu ngoài chợ lúc đi mua rau")
