@@ -9,6 +9,8 @@ import VietText
 public struct DialogueThresholds: Sendable, Equatable {
     /// A chit-chat vote this strong, on a short message, is chit-chat.
     public var chitChat = 0.5
+    /// Nearest-example score from which a short message the classifier is unsure of is small talk.
+    public var chitChatVote = 0.5
     /// The classifier's probability for a ticket-status question.
     public var ticketStatus = 0.7
     /// Escalation vote strength that files a report even without a complaint cue.
@@ -88,11 +90,24 @@ extension DialogueEngine {
         // With a procedure in context, a phrase such as "lệ phí", "nộp ở đâu" makes it a follow-up,
         // however small-talk-like the rest.
         let cued = session.procedureID != nil && (reading.aspect.map { !$0.cue.isEmpty } ?? false)
-        if var chit = ChitChat(rawValue: best), probability(best) >= t.chitChat, !strong, !cued, !procedureAfterAll() {
+        // A word or two the classifier is unsure of ("dạ", "tôi cần hỏi"): the nearest example
+        // sentences decide whether it is small talk, rather than a procedure that shares a syllable.
+        func votedChitChat() -> (ChitChat, Double)? {
+            guard probability(best) < t.chitChat, reading.content.count <= 2, !cued, !strong else { return nil }
+            let voted = votedReading ?? self.voted(reading)
+            votedReading = voted
+            guard let top = voted.groups.max(by: { $0.value < $1.value }), let chit = ChitChat(rawValue: top.key),
+                  top.value >= t.chitChatVote else { return nil }
+            return (chit, top.value)
+        }
+        let classified = ChitChat(rawValue: best).flatMap { chit in
+            probability(best) >= t.chitChat && !strong && !cued && !procedureAfterAll() ? (chit, probability(best)) : nil
+        }
+        if var (chit, confidence) = classified ?? votedChitChat() {
             // "chào" after a conversation is a farewell ("ok cảm ơn, chào nhé").
             if chit == .greeting || chit == .thanks, !session.transcript.isEmpty,
                reading.syllables.contains(where: { Self.farewellWords.contains($0) }) { chit = .goodbye }
-            return reply(session, Intent(chit), answer: chitChatReply(chit), confidence: probability(best),
+            return reply(session, Intent(chit), answer: chitChatReply(chit), confidence: confidence,
                          suggestions: chit == .goodbye || chit == .thanks ? [] : starterSuggestions())
         }
         // The classifier alone does not refuse or divert a message that a procedure's own words cover well.

@@ -114,6 +114,7 @@ enum ThresholdSearch {
     static var parameters: [(name: String, path: WritableKeyPath<DialogueThresholds, Double>, values: [Double])] {
         [
             ("chitChat", \.chitChat, [0.2, 0.3, 0.4, 0.5, 0.6]),
+            ("chitChatVote", \.chitChatVote, [0.3, 0.4, 0.5, 0.6, 0.7, 1.1]),
             ("ticketStatus", \.ticketStatus, [0.3, 0.4, 0.5, 0.6, 0.7]),
             ("escalate", \.escalate, [0.2, 0.3, 0.4, 0.5, 0.6]),
             ("escalateWithoutCue", \.escalateWithoutCue, [0.5, 0.6, 0.7, 0.8, 0.9]),

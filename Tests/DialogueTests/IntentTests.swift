@@ -155,6 +155,16 @@ struct IntentTests {
         #expect(Self.engine.ask("bạn là ai").intent == .identity)
     }
 
+    /// A word or two the classifier is unsure of used to be answered with whatever procedure
+    /// shared a syllable ("tôi cần hỏi" → sidewalk permits).
+    @Test("a short message the classifier is unsure of is small talk when its nearest examples are",
+          arguments: ["dạ", "tôi cần hỏi", "được rồi"])
+    func unsureSmallTalk(message: String) {
+        let reply = Self.engine.ask(message)
+        #expect([Intent.greeting, .thanks, .goodbye, .help, .identity].contains(reply.intent), "\(message): \(reply.intent)")
+        #expect(reply.procedure == nil)
+    }
+
     @Test("a situation told in its own words is answered, not refused")
     func situationInOwnWords() {
         let reply = Self.engine.ask("hôm qua tôi đánh rơi hộ chiếu ngoài chợ lúc đi mua rau")
