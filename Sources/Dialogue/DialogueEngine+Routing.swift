@@ -101,7 +101,9 @@ extension DialogueEngine {
             return (chit, top.value)
         }
         let classified = ChitChat(rawValue: best).flatMap { chit in
-            probability(best) >= t.chitChat && !strong && !cued && !procedureAfterAll() ? (chit, probability(best)) : nil
+            // A question that names a procedure ("về hưu xong được nhận những gì") is about it.
+            probability(best) >= t.chitChat && !strong && !cued && !(reading.namesTop && reading.asks) && !procedureAfterAll()
+                ? (chit, probability(best)) : nil
         }
         if var (chit, confidence) = classified ?? votedChitChat() {
             // "chào" after a conversation is a farewell ("ok cảm ơn, chào nhé").

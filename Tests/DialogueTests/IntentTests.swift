@@ -153,6 +153,8 @@ struct IntentTests {
         #expect(procedure.intent == .procedure)
         #expect(procedure.procedure?.id == "chung-thuc-ban-sao")
         #expect(Self.engine.ask("bạn là ai").intent == .identity)
+        // "… được nhận những gì" resembles "bạn giúp được những gì", but it names a procedure.
+        #expect(Self.engine.ask("ve huu xong duoc nhan nhung gi").procedure?.id == "huu-tri")
     }
 
     /// A word or two the classifier is unsure of used to be answered with whatever procedure
