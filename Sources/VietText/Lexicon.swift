@@ -84,25 +84,29 @@ public struct Lexicon: Sendable {
     /// Every entry matching a run of positional tokens.
     /// - Complexity: O(n · e), e the entries sharing a first syllable.
     public func matches(in tokens: [Token]) -> [Match] {
-        // Indices of the positional tokens rather than copies of them (a copy retains two strings).
-        let words = tokens.indices.filter { tokens[$0].isPositional }
-        var found: [Match] = []
-        for start in words.indices {
-            guard let candidates = byFirstSyllable[tokens[words[start]].folded] else { continue }
-            for candidate in candidates where start + candidate.syllables.count <= words.count {
-                let span = start..<(start + candidate.syllables.count)
-                let agrees = candidate.syllables.indices.allSatisfy { offset in
-                    let token = tokens[words[start + offset]], syllable = candidate.syllables[offset]
-                    return token.folded == syllable.folded
-                        && (token.text == token.folded || syllable.text == syllable.folded || token.text == syllable.text)
-                }
-                if agrees {
-                    found.append(Match(entry: candidate.entry,
-                                       span: tokens[words[span.lowerBound]].position..<(tokens[words[span.upperBound - 1]].position + 1),
-                                       readings: candidate.readings))
+        // Through a buffer: indexing the array copied each token (and retained its two strings).
+        tokens.withUnsafeBufferPointer { tokens in
+            let words = tokens.indices.filter { tokens[$0].isPositional }
+            var found: [Match] = []
+            for start in words.indices {
+                guard let candidates = byFirstSyllable[tokens[words[start]].folded] else { continue }
+                for candidate in candidates where start + candidate.syllables.count <= words.count {
+                    let span = start..<(start + candidate.syllables.count)
+                    var agrees = true
+                    for offset in candidate.syllables.indices {
+                        let word = words[start + offset], syllable = candidate.syllables[offset]
+                        guard tokens[word].folded == syllable.folded,
+                              tokens[word].text == tokens[word].folded || syllable.text == syllable.folded
+                                || tokens[word].text == syllable.text else { agrees = false; break }
+                    }
+                    if agrees {
+                        found.append(Match(entry: candidate.entry,
+                                           span: tokens[words[span.lowerBound]].position..<(tokens[words[span.upperBound - 1]].position + 1),
+                                           readings: candidate.readings))
+                    }
                 }
             }
+            return found
         }
-        return found
     }
 }

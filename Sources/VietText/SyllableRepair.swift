@@ -22,7 +22,17 @@ public enum SyllableRepair {
             }
             return keys || doubled
         }
-        guard word.utf8.withContiguousStorageIfAvailable(mayBeTelex) ?? mayBeTelex(word.utf8), !Syllable.isValid(word) else { return nil }
+        guard word.utf8.withContiguousStorageIfAvailable(mayBeTelex) ?? mayBeTelex(word.utf8) else { return nil }
+        // A pure function of the word, asked about the same few thousand words again and again.
+        let packed = word.utf8.withContiguousStorageIfAvailable(RepairCache.pack) ?? nil
+        if let (low, high) = packed, let known = RepairCache.current.lookup(low, high) { return known }
+        let repair = Syllable.isValid(word) ? nil : telexReading(word)
+        if let (low, high) = packed { RepairCache.current.store(low, high, repair: repair) }
+        return repair
+    }
+
+    /// The telex reading of a word that may be telex and is not a syllable, or nil.
+    private static func telexReading(_ word: String) -> String? {
         var letters: [Character] = []
         var tone: Tone = .level
         var sawVowel = false
