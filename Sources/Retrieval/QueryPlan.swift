@@ -64,9 +64,11 @@ struct QueryPlanner {
             return filler ? config.fillerWeight : 1.0
         }
         var unknown: [String] = []
-        var repaired = Set<Int>()
+        // Telex/VNI repairs by position: the repaired syllable also makes phrases with its
+        // neighbours ("ddăng ký" → "đăng ký").
+        var repaired: [Int: (folded: String, weight: Double)] = [:]
         for alternative in analysis.alternatives where alternative.reason == .telex || alternative.reason == .vni {
-            repaired.insert(alternative.span.lowerBound)
+            if let part = alternative.parts.first { repaired[alternative.span.lowerBound] = (part.folded, alternative.weight * config.alternativeScale) }
         }
         let tokens = analysis.tokens
         // Positional tokens (by index, not copied) with their folded term numbers, for the phrases below.
@@ -87,7 +89,7 @@ struct QueryPlanner {
                     // Typed without marks: credit the spelling most documents use, as far as it dominates.
                     add(likely.term, .accented, config.accentBonus * config.accentRestore * likely.share * filler, .accent)
                 }
-            } else if isPositional, !repaired.contains(tokens[slot].position) {
+            } else if isPositional, repaired[tokens[slot].position] == nil {
                 unknown.append(folded)
                 for neighbour in index.fuzzy.neighbours(of: folded) { add(neighbour, .folded, config.fuzzyWeight, .fuzzy) }
             }
@@ -100,6 +102,12 @@ struct QueryPlanner {
         where tokens[left.token].position + 1 == tokens[right.token].position {
             add(dictionary.bigram(left: tokens[left.token].folded, left.term, right: tokens[right.token].folded, right.term),
                 .bigram, config.bigramWeight, .phrase)
+            let leftRepair = repaired[tokens[left.token].position], rightRepair = repaired[tokens[right.token].position]
+            if leftRepair != nil || rightRepair != nil {
+                let leftText = leftRepair?.folded ?? tokens[left.token].folded, rightText = rightRepair?.folded ?? tokens[right.token].folded
+                let weight = min(leftRepair?.weight ?? 1, rightRepair?.weight ?? 1)
+                add(dictionary.bigram(left: leftText, right: rightText), .bigram, config.bigramWeight * weight, .telex)
+            }
         }
         for alternative in analysis.alternatives {
             let source = Self.source(alternative.reason)

@@ -22,6 +22,11 @@ public enum SyllableRepair {
             }
             return keys || doubled
         }
+        // "ddăng": the keyboard converted the tone and vowel but left the "dd" of đ.
+        if word.utf8.starts(with: [0x64, 0x64]), word.utf8.contains(where: { $0 >= 0x80 }) {
+            let candidate = "đ" + word.dropFirst(2)
+            return Syllable.isValid(candidate) ? candidate : nil
+        }
         guard word.utf8.withContiguousStorageIfAvailable(mayBeTelex) ?? mayBeTelex(word.utf8) else { return nil }
         // A pure function of the word, asked about the same few thousand words again and again.
         let packed = word.utf8.withContiguousStorageIfAvailable(RepairCache.pack) ?? nil

@@ -22,6 +22,8 @@ import Testing
         ("thu3 tu5c", ["thủ (vni 0.9) @0..<1", "tục (vni 0.9) @1..<2"]),
         ("nguwowif ddeens", ["người (telex 0.9) @0..<1", "đến (telex 0.9) @1..<2"]),
         ("ca6p1 la5i", ["cấp (vni 0.9) @0..<1", "lại (vni 0.9) @1..<2"]),
+        ("ddăng ký", ["đăng (telex 0.9) @0..<1"]),
+        ("ddương", ["đương (telex 0.9) @0..<1"]),
         ("thủ tục cấp lại", []),
         ("xin chao", []),
         ("giấy a4", []),
