@@ -58,7 +58,7 @@ public struct DialogueThresholds: Sendable, Equatable {
     /// The aspect classifier's probability that overrules a cue phrase naming another aspect.
     public var aspectOverride = 0.5
     /// The aspect classifier's probability that sets an aspect when no cue phrase is present.
-    public var aspectWithoutCue = 0.7
+    public var aspectWithoutCue = 0.4
 
     public init() {}
 }

@@ -24,9 +24,10 @@ struct SoftmaxRegression: Sendable {
     /// Fits the model with class-balanced SGD, seeded so every start trains the same model.
     /// `balance` 1 weighs every class as if it had as many examples as the others; 0 weighs examples
     /// equally; in between (a power of the inverse frequency) trusts big classes a little more.
-    /// `learningRate` is the first epoch's step; epoch n takes learningRate / (n + 1).
+    /// `learningRate` is the first epoch's step; epoch n takes learningRate / (n + 1)^`stepDecay`
+    /// (1: the step shrinks as 1/n; smaller keeps later epochs learning).
     init(examples: [Example], classCount: Int, dimension: Int = 1 << 16, epochs: Int = 20, seed: UInt64 = 1022,
-         balance: Float = 1, learningRate: Float = 0.5) {
+         balance: Float = 1, learningRate: Float = 0.5, stepDecay: Float = 1) {
         precondition(examples.allSatisfy { $0.features.allSatisfy { (0..<dimension).contains($0) } && (0..<classCount).contains($0.label) },
                      "features hashed for another dimension")
         self.classCount = classCount
@@ -42,7 +43,7 @@ struct SoftmaxRegression: Sendable {
         let regularization: Float = 1e-4
         for epoch in 0..<epochs {
             order.shuffle(using: &generator)
-            let rate = learningRate / Float(1 + epoch)
+            let rate = learningRate / pow(Float(1 + epoch), stepDecay)
             for index in order {
                 let (features, label) = examples[index]
                 let probabilities = Self.softmax(Self.logits(features, weights, bias, classCount, dimension))
@@ -57,6 +58,28 @@ struct SoftmaxRegression: Sendable {
             }
         }
         (rowOf, self.weights) = Self.compacted(weights, classCount: classCount, dimension: dimension)
+        self.bias = bias
+    }
+
+    /// The mean of several models over the same classes and dimension: one model whose logits are
+    /// the mean of theirs. Averaging models trained with different seeds removes most of the
+    /// swing a single SGD run has from the order it happened to see the examples in.
+    init(averaging models: [SoftmaxRegression]) {
+        precondition(!models.isEmpty && models.allSatisfy { $0.classCount == models[0].classCount && $0.dimension == models[0].dimension },
+                     "models of different shapes")
+        classCount = models[0].classCount
+        dimension = models[0].dimension
+        var dense = [Float](repeating: 0, count: classCount * dimension)
+        var bias = [Float](repeating: 0, count: classCount)
+        let share = 1 / Float(models.count)
+        for model in models {
+            for feature in 0..<dimension where model.rowOf[feature] >= 0 {
+                let start = Int(model.rowOf[feature]) * classCount
+                for klass in 0..<classCount { dense[feature * classCount + klass] += share * model.weights[start + klass] }
+            }
+            for klass in 0..<classCount { bias[klass] += share * model.bias[klass] }
+        }
+        (rowOf, weights) = Self.compacted(dense, classCount: classCount, dimension: dimension)
         self.bias = bias
     }
 
