@@ -7,8 +7,8 @@ import VietText
 /// (`hoidap eval-chat --questions eval/dev/questions.jsonl --dialogues eval/dev/dialogues.jsonl --tune`,
 /// README "Dialogue"). A value the search sets out of reach (strongProcedure 1.1) switches that rule off.
 public struct DialogueThresholds: Sendable, Equatable {
-    /// A chit-chat vote this strong, on a short message, is chit-chat.
-    public var chitChat = 0.5
+    /// The chit-chat classes' probability together from which a message is small talk.
+    public var chitChat = 0.6
     /// Nearest-example score from which a short message the classifier is unsure of is small talk.
     public var chitChatVote = 0.5
     /// The classifier's probability for a ticket-status question.
@@ -24,7 +24,7 @@ public struct DialogueThresholds: Sendable, Equatable {
     /// Below this normalized procedure score, a message is not about a procedure.
     public var procedure = 0.05
     /// A procedure probability this high, with the nearest examples agreeing, outweighs low coverage.
-    public var procedureVote = 0.8
+    public var procedureVote = 0.5
     /// An out-of-scope vote this strong, above the procedure score, refuses.
     public var outOfScope = 0.5
     /// Coverage from which the nearest-example vote can overrule a chit-chat or out-of-scope classification.
@@ -42,7 +42,7 @@ public struct DialogueThresholds: Sendable, Equatable {
     /// A procedure score this high with all content words found marks a procedure question.
     public var strongProcedure = 1.1
     /// Below this share of content words found in the best procedure, a message is not about one.
-    public var coverage = 0.3
+    public var coverage = 0.5
     /// A follow-up with this many content syllables or fewer stays with the procedure in context.
     public var followUpContent = 3
     /// A message scoring this high on another procedure switches topic even with an aspect cue.
@@ -58,7 +58,7 @@ public struct DialogueThresholds: Sendable, Equatable {
     /// The aspect classifier's probability that overrules a cue phrase naming another aspect.
     public var aspectOverride = 0.5
     /// The aspect classifier's probability that sets an aspect when no cue phrase is present.
-    public var aspectWithoutCue = 0.4
+    public var aspectWithoutCue = 0.5
 
     public init() {}
 }
@@ -93,17 +93,20 @@ extension DialogueEngine {
         // A word or two the classifier is unsure of ("dạ", "tôi cần hỏi"): the nearest example
         // sentences decide whether it is small talk, rather than a procedure that shares a syllable.
         func votedChitChat() -> (ChitChat, Double)? {
-            guard probability(best) < t.chitChat, reading.content.count <= 2, !cued, !strong else { return nil }
+            guard smallTalk < t.chitChat, reading.content.count <= 2, !cued, !strong else { return nil }
             let voted = votedReading ?? self.voted(reading)
             votedReading = voted
             guard let top = voted.groups.max(by: { $0.value < $1.value }), let chit = ChitChat(rawValue: top.key),
                   top.value >= t.chitChatVote else { return nil }
             return (chit, top.value)
         }
+        // Sure it is small talk, if not which kind ("được rồi, chào bạn nhé": greeting 0.50,
+        // goodbye 0.32): the kinds' probabilities together decide, the likeliest kind is taken.
+        let smallTalk = ChitChat.allCases.reduce(0) { $0 + probability($1.rawValue) }
         let classified = ChitChat(rawValue: best).flatMap { chit in
             // A question that names a procedure ("về hưu xong được nhận những gì") is about it.
-            probability(best) >= t.chitChat && !strong && !cued && !(reading.namesTop && reading.asks) && !procedureAfterAll()
-                ? (chit, probability(best)) : nil
+            smallTalk >= t.chitChat && !strong && !cued && !(reading.namesTop && reading.asks) && !procedureAfterAll()
+                ? (chit, smallTalk) : nil
         }
         if var (chit, confidence) = classified ?? votedChitChat() {
             // "chào" after a conversation is a farewell ("ok cảm ơn, chào nhé").
