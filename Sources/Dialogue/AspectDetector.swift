@@ -31,6 +31,27 @@ struct AspectDetector: Sendable {
         return (best.phrase.label, best.phrase.syllables.joined(separator: " "))
     }
 
+    /// Whether a duration cue found in the syllables is a condition instead: a period the citizen
+    /// must wait for or keep to ("đóng mấy tháng mới được hưởng", "bao lâu phải khai tử"), not
+    /// how long the office takes.
+    static func asksPeriodCondition(_ syllables: [String], cues: [(phrase: PhraseMatcher<Aspect>.Phrase, start: Int)]) -> Bool {
+        cues.contains { $0.phrase.label == .duration && periodCondition(syllables, after: $0.start + $0.phrase.syllables.count) }
+    }
+
+    /// Whether the words right after a duration cue make it a condition: "… mới được [hưởng,
+    /// rút, nộp]" (but not "mới được nhận/lấy/cấp", the office's time) or "… phải [làm]".
+    static func periodCondition(_ syllables: [String], after end: Int) -> Bool {
+        let next = syllables[min(end, syllables.count)...].prefix(4)
+        if let may = next.firstIndex(of: "moi"), may + 1 < syllables.count, syllables[may + 1] == "duoc" {
+            let verb = may + 2 < syllables.count ? syllables[may + 2] : ""
+            return !officeTime.contains(verb)
+        }
+        return next.prefix(2).contains("phai")
+    }
+
+    /// Verbs after "mới được" that ask when the office's result comes.
+    static let officeTime: Set<String> = ["", "nhan", "lay", "cap", "co", "xong", "giai", "tra", "xu"]
+
     /// "có được … không", "có đc … ko": a yes/no question whether one may do something, with the
     /// situation in between, asks about the conditions.
     static func eligibility(_ syllables: [String]) -> (aspect: Aspect, cue: String)? {

@@ -141,8 +141,11 @@ extension DialogueEngine {
         let cue = detector.detect(masked, cues: cues)
         let learned = classifier.classify(words: masked, cues: cues, hashes: hashes)
         let asks = AspectDetector.asks(tokens, message: message)
-        return AspectReading(cue: cue, learned: learned, asks: asks,
-                             decided: aspect(cue: cue, learned: learned, asks: asks, thresholds: thresholds))
+        var decided = aspect(cue: cue, learned: learned, asks: asks, thresholds: thresholds)
+        if let duration = decided, duration.aspect == .duration, AspectDetector.asksPeriodCondition(masked, cues: cues) {
+            decided = (.requirements, duration.cue)
+        }
+        return AspectReading(cue: cue, learned: learned, asks: asks, decided: decided)
     }
 
     /// The aspect asked: the cue phrase, unless the learned classifier is sure of another; without

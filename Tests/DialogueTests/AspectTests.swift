@@ -81,6 +81,17 @@ struct AspectTests {
         #expect(reply.aspect == .overview)
     }
 
+    @Test("a period the citizen must wait for or keep to is a condition; the office's time is a duration", arguments: [
+        ("đóng bh mấy tháng mới đc hưởng thai sản", Aspect.requirements),
+        ("người mất bao lâu phải đi khai tử", .requirements),
+        ("phải thực hành bao lâu mới đc nộp hồ sơ", .requirements),
+        ("làm hộ chiếu mất bao lâu", .duration),
+        ("nộp hồ sơ khai sinh bao lâu mới được nhận giấy", .duration),
+    ])
+    func periodCondition(message: String, aspect: Aspect) {
+        #expect(Self.engine.ask(message).aspect == aspect, "\(message)")
+    }
+
     @Test("whether a message asks: question marks, question words, shorthand; marks decide ambiguous words", arguments: [
         ("bằng lái của tôi hết hạn tháng sau", false),
         ("bằng lái hết hạn thì đổi ở đâu", true),
