@@ -32,6 +32,9 @@ public struct ChatEvaluation: Sendable {
     public var wrongfulRejection = Rate()
     public var chitChat = Rate()
     public var ticketStatus = Rate()
+    /// Messages labelled `clarify` (too vague to pick one procedure) that got a clarification
+    /// listing the labelled procedure, when one is given, among its choices.
+    public var clarification = Rate()
     public var dialogueTurns = Rate()
     /// Confidence bucket (0.0, 0.1, …) → accuracy of the replies in it.
     public var reliability: [Int: Rate] = [:]
@@ -58,9 +61,14 @@ public struct ChatEvaluation: Sendable {
             for turn in turns {
                 let reply = engine.reply(session: session, message: turn.question)
                 var correct = true
-                if let intent = turn.intent { correct = correct && intent == reply.intent.rawValue }
-                if let procedure = turn.relevant.first { correct = correct && reply.procedure?.id == procedure && reply.intent == .procedure }
-                if let aspect = turn.aspect, reply.intent == .procedure { correct = correct && reply.aspect?.rawValue == aspect }
+                if turn.intent == "clarify" {
+                    correct = reply.intent == .clarify && (turn.relevant.isEmpty || reply.candidates.contains { turn.relevant.contains($0.id) })
+                    result.clarification.add(correct)
+                } else {
+                    if let intent = turn.intent { correct = correct && intent == reply.intent.rawValue }
+                    if let procedure = turn.relevant.first { correct = correct && reply.procedure?.id == procedure && reply.intent == .procedure }
+                    if let aspect = turn.aspect, reply.intent == .procedure { correct = correct && reply.aspect?.rawValue == aspect }
+                }
                 result.dialogueTurns.add(correct)
                 if !correct { result.misses.append(Miss(question: "[dialogue \(number + 1)] " + turn.question,
                                                         expected: [turn.intent, turn.relevant.first, turn.aspect].compactMap { $0 }.joined(separator: " "),
@@ -107,6 +115,11 @@ public struct ChatEvaluation: Sendable {
         case "ticket_status":
             ticketStatus.add(correct)
             intent.add(correct)
+        case "clarify":
+            correct = reply.intent == .clarify
+                && (question.relevant.isEmpty || reply.candidates.contains { question.relevant.contains($0.id) })
+            clarification.add(correct)
+            intent.add(reply.intent == .clarify)
         default:
             chitChat.add(correct)
             intent.add(correct)

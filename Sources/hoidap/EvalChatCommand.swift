@@ -50,7 +50,7 @@ struct EvalChatCommand: ParsableCommand {
             ("escalation recall", result.escalationRecall), ("escalation precision", result.escalationPrecision),
             ("escalation category", result.category), ("out-of-scope rejection", result.outOfScopeRejection),
             ("wrongful rejection", result.wrongfulRejection), ("chit-chat", result.chitChat),
-            ("ticket status", result.ticketStatus), ("dialogue turns", result.dialogueTurns),
+            ("ticket status", result.ticketStatus), ("clarification", result.clarification), ("dialogue turns", result.dialogueTurns),
         ] + result.procedureHitByStyle.keys.sorted().map { ("procedure Hit@1 \($0)", result.procedureHitByStyle[$0]!) }
         if json {
             var pairs = rows.map { ($0.0.replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "@", with: "_at_").replacingOccurrences(of: "-", with: "_").lowercased(),
@@ -92,7 +92,9 @@ enum ThresholdSearch {
                      result.escalationPrecision.value * 0.5, result.category.value, result.outOfScopeRejection.value,
                      1 - 3 * result.wrongfulRejection.value, result.chitChat.value, result.ticketStatus.value,
                      result.dialogueTurns.value]
-        return parts.reduce(0, +) / 11
+        // Clarification counts once there are labelled clarifications to count.
+        let clarification = result.clarification.total > 0 ? [result.clarification.value] : []
+        return (parts + clarification).reduce(0, +) / Double(11 + clarification.count)
     }
 
     /// The default thresholds with each "name=value" override applied.

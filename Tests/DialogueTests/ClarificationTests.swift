@@ -1,6 +1,7 @@
 import Knowledge
 import Testing
 @testable import Dialogue
+import Retrieval
 
 /// Numbered choices when candidates are close, and picking one of them.
 @Suite("Clarification")
@@ -104,5 +105,25 @@ struct ClarificationTests {
     func numberWithoutList() {
         let reply = Self.engine.reply(session: "clarify-none", message: "số 2")
         #expect(reply.intent != .procedure)
+    }
+}
+
+/// `eval-chat` scores clarification turns: the reply must clarify and list the labelled procedure.
+@Suite("Clarification scoring")
+struct ClarificationScoringTests {
+    @Test("a clarify turn counts when the choices list the labelled procedure, and the choice that follows is scored as usual")
+    func scored() {
+        let engine = Fixture.engine().engine
+        let dialogue = [
+            LabelledQuestion(question: "chứng thực", relevant: ["chung-thuc-ban-sao"], intent: "clarify"),
+            LabelledQuestion(question: "số 3", relevant: ["chung-thuc-ban-sao"], aspect: "overview", intent: "procedure"),
+        ]
+        let wrongLabel = [LabelledQuestion(question: "chứng thực", relevant: ["khai-sinh"], intent: "clarify")]
+        let notVague = LabelledQuestion(question: "đăng ký khai sinh cần giấy tờ gì", relevant: [], intent: "clarify")
+        let result = ChatEvaluation.run(engine, questions: [notVague], dialogues: [dialogue, wrongLabel])
+        #expect(result.clarification.total == 3)
+        #expect(result.clarification.hits == 1)
+        #expect(result.intent.total == 1 && result.intent.hits == 0)
+        #expect(result.dialogueTurns.total == 3)
     }
 }
