@@ -181,8 +181,13 @@ extension DialogueEngine {
         // with close candidates is answered with the best, the others offered as candidates.
         // A message holding a candidate's whole title or alias ("đăng ký xe") has chosen already.
         let named = reading.hits.prefix(3).first { models.names($0.id, syllables: reading.syllables, terms: reading.syllableTerms, share: 1) }
-        if reading.margin < t.clarifyMargin, reading.content.count <= t.clarifyContent, reading.hits.count >= 2, named == nil, switched == nil {
-            let choices = Array(reading.hits.prefix(3))
+        // "chứng thực", "hỏi về căn cước": words that several titles share, and nothing more,
+        // name a family of procedures rather than one of them.
+        let family = named == nil && switched == nil && session.procedureID == nil ? models.family(of: reading.content) : []
+        if family.count >= 2 || reading.margin < t.clarifyMargin && reading.content.count <= t.clarifyContent && reading.hits.count >= 2
+            && named == nil && switched == nil {
+            let members = reading.hits.filter { family.contains($0.id) }
+            let choices = Array((family.count >= 2 && members.count >= 2 ? members : reading.hits).prefix(3))
             session.candidates = choices.map(\.id)
             session.pendingAspect = aspect
             let list = choices.enumerated().map { "\($0.offset + 1). \($0.element.title)" }.joined(separator: "\n")

@@ -22,6 +22,8 @@ public struct DialogueModels: Sendable {
     /// The ids of guides (how to use the portal, book an appointment): every procedure's online
     /// follow-up mentions their words.
     let guides: Set<String>
+    /// Each procedure's title as folded syllables in order (guides left out), for `family(of:)`.
+    let titles: [(id: String, syllables: [String])]
     /// Each procedure's answer for every aspect (in `Aspect.allCases` order), by id. An answer
     /// depends only on the procedure's fields, so it is composed once here rather than per turn
     /// (92 procedures × 10 aspects, about 1 MB).
@@ -46,6 +48,9 @@ public struct DialogueModels: Sendable {
         }
         self.names = names
         guides = Set(knowledge.procedures.filter { $0.kind == .guide }.map(\.id))
+        titles = knowledge.procedures.filter { $0.kind != .guide }.map { procedure in
+            (procedure.id, Analyzer.document.tokens(procedure.title).filter(\.isPositional).map(\.folded))
+        }
         documentNumbers = Dictionary(procedures.index.documents.enumerated().map { ($0.element.id, $0.offset) },
                                      uniquingKeysWith: { first, _ in first })
         let composer = AnswerComposer()
@@ -68,6 +73,18 @@ public struct DialogueModels: Sendable {
     /// Whether a message names a procedure: it contains at least `share` of the syllables of the
     /// procedure's title or of one of its aliases. `terms` are the syllables' term numbers in the procedure index: equal syllables have equal
     /// numbers, so a name's syllable is found by number, by text only when no procedure has it.
+    /// The procedures whose titles all hold these words in a row ("chứng thực": bản sao, chữ
+    /// ký, hợp đồng), when there are several; words that name one procedure give none.
+    func family(of words: [String]) -> [String] {
+        guard !words.isEmpty else { return [] }
+        let members = titles.filter { title in
+            title.syllables.count > words.count && title.syllables.indices.contains { start in
+                start + words.count <= title.syllables.count && title.syllables[start..<(start + words.count)].elementsEqual(words)
+            }
+        }.map(\.id)
+        return members.count >= 2 ? members : []
+    }
+
     func names(_ id: String, syllables: [String], terms: [Int32?], share: Double) -> Bool {
         func contains(_ syllable: (text: String, term: Int32?)) -> Bool {
             if let term = syllable.term { return terms.contains(term) }
