@@ -28,14 +28,11 @@ struct AspectClassifier: Sendable {
         // Measured by `hoidap eval-aspects` (cross-validated on these examples, classifier alone):
         // a smaller step than the other classifiers (0.2, not 0.5), 0.874 → 0.887; a slower decay
         // (1/√n) and the mean of five seeds, which steadies a run's ±0.5 point swing, 0.890 → 0.898.
-        model = examples.isEmpty ? nil : SoftmaxRegression(averaging: (0..<UInt64(Self.seeds)).map { run in
+        model = examples.isEmpty ? nil : SoftmaxRegression(averaging: (0..<SoftmaxRegression.averagedRuns).map { run in
             SoftmaxRegression(examples: examples, classCount: Aspect.allCases.count, dimension: Self.dimension,
-                              seed: 1022 &+ run &* 7919, learningRate: 0.2, stepDecay: 0.5)
+                              seed: SoftmaxRegression.seed(run: run), learningRate: 0.2, stepDecay: 0.5)
         })
     }
-
-    /// How many differently seeded models are averaged into one (five did as well as ten).
-    static let seeds = 5
 
     static let dimension = 1 << 15
 

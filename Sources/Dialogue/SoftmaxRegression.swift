@@ -61,6 +61,12 @@ struct SoftmaxRegression: Sendable {
         self.bias = bias
     }
 
+    /// How many differently seeded runs the averaged classifiers take (five did as well as ten).
+    static let averagedRuns = 5
+
+    /// The seed of run `run` of an averaged model.
+    static func seed(run: Int) -> UInt64 { 1022 &+ UInt64(run) &* 7919 }
+
     /// The mean of several models over the same classes and dimension: one model whose logits are
     /// the mean of theirs. Averaging models trained with different seeds removes most of the
     /// swing a single SGD run has from the order it happened to see the examples in.
