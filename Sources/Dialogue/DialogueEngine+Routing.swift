@@ -76,11 +76,12 @@ extension DialogueEngine {
         let strong = reading.procedureScore >= t.strongProcedure && reading.coverage >= 0.9
         // The nearest-example vote, taken at most once: the report flow needs it again for the category.
         var votedReading: Reading?
-        func nearestGroup() -> String? {
+        func nearest() -> (group: String, score: Double)? {
             let voted = votedReading ?? self.voted(reading)
             votedReading = voted
-            return voted.groups.max { $0.value < $1.value }?.key
+            return voted.groups.max { $0.value < $1.value }.map { ($0.key, $0.value) }
         }
+        func nearestGroup() -> String? { nearest()?.group }
         // The classifier learned "… là gì" from "bạn là gì" and "phí … bao nhiêu" from private
         // services; when a procedure covers the message and the nearest example sentences are
         // procedure questions ("chứng thực bản sao là gì", "lệ phí làm cccd bao nhiêu"), it is one.
@@ -90,25 +91,23 @@ extension DialogueEngine {
         // With a procedure in context, a phrase such as "lệ phí", "nộp ở đâu" makes it a follow-up,
         // however small-talk-like the rest.
         let cued = session.procedureID != nil && (reading.aspect.map { !$0.cue.isEmpty } ?? false)
-        // A word or two the classifier is unsure of ("dạ", "tôi cần hỏi"): the nearest example
-        // sentences decide whether it is small talk, rather than a procedure that shares a syllable.
-        func votedChitChat() -> (ChitChat, Double)? {
-            guard smallTalk < t.chitChat, reading.content.count <= 2, !cued, !strong else { return nil }
-            let voted = votedReading ?? self.voted(reading)
-            votedReading = voted
-            guard let top = voted.groups.max(by: { $0.value < $1.value }), let chit = ChitChat(rawValue: top.key),
-                  top.value >= t.chitChatVote else { return nil }
-            return (chit, top.value)
-        }
         // Sure it is small talk, if not which kind ("được rồi, chào bạn nhé": greeting 0.50,
         // goodbye 0.32): the kinds' probabilities together decide, the likeliest kind is taken.
         let smallTalk = ChitChat.allCases.reduce(0) { $0 + probability($1.rawValue) }
+        // A word or two the classifier is unsure of ("dạ", "tôi cần hỏi"): the nearest example
+        // sentences decide whether it is small talk, rather than a procedure that shares a syllable.
+        func votedChitChat() -> (ChitChat, Double)? {
+            guard smallTalk < t.chitChat, reading.content.count <= 2, !cued, !strong,
+                  let top = nearest(), let chit = ChitChat(rawValue: top.group), top.score >= t.chitChatVote else { return nil }
+            return (chit, top.score)
+        }
         let classified = ChitChat(rawValue: best).flatMap { chit in
             // A question that names a procedure ("về hưu xong được nhận những gì") is about it.
             smallTalk >= t.chitChat && !strong && !cued && !(reading.namesTop && reading.asks) && !procedureAfterAll()
                 ? (chit, smallTalk) : nil
         }
-        if var (chit, confidence) = classified ?? votedChitChat() {
+        if let (kind, confidence) = classified ?? votedChitChat() {
+            var chit = kind
             // "chào" after a conversation is a farewell ("ok cảm ơn, chào nhé").
             if chit == .greeting || chit == .thanks, !session.transcript.isEmpty,
                reading.syllables.contains(where: { Self.farewellWords.contains($0) }) { chit = .goodbye }

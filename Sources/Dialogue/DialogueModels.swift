@@ -24,6 +24,9 @@ public struct DialogueModels: Sendable {
     let guides: Set<String>
     /// Each procedure's title as folded syllables in order (guides left out), for `family(of:)`.
     let titles: [(id: String, syllables: [String])]
+    /// Where each folded syllable stands in those titles, so `family(of:)` looks only at the
+    /// titles holding its first word instead of scanning them all on every turn.
+    let titleStarts: [String: [(title: Int, start: Int)]]
     /// Each procedure's answer for every aspect (in `Aspect.allCases` order), by id. An answer
     /// depends only on the procedure's fields, so it is composed once here rather than per turn
     /// (92 procedures × 10 aspects, about 1 MB).
@@ -51,6 +54,11 @@ public struct DialogueModels: Sendable {
         titles = knowledge.procedures.filter { $0.kind != .guide }.map { procedure in
             (procedure.id, Analyzer.document.tokens(procedure.title).filter(\.isPositional).map(\.folded))
         }
+        var titleStarts: [String: [(title: Int, start: Int)]] = [:]
+        for (number, title) in titles.enumerated() {
+            for (start, syllable) in title.syllables.enumerated() { titleStarts[syllable, default: []].append((number, start)) }
+        }
+        self.titleStarts = titleStarts
         documentNumbers = Dictionary(procedures.index.documents.enumerated().map { ($0.element.id, $0.offset) },
                                      uniquingKeysWith: { first, _ in first })
         let composer = AnswerComposer()
@@ -76,13 +84,15 @@ public struct DialogueModels: Sendable {
     /// The procedures whose titles all hold these words in a row ("chứng thực": bản sao, chữ
     /// ký, hợp đồng), when there are several; words that name one procedure give none.
     func family(of words: [String]) -> [String] {
-        guard !words.isEmpty else { return [] }
-        let members = titles.filter { title in
-            title.syllables.count > words.count && title.syllables.indices.contains { start in
-                start + words.count <= title.syllables.count && title.syllables[start..<(start + words.count)].elementsEqual(words)
+        guard let first = words.first else { return [] }
+        var members = Set<Int>()
+        for (number, start) in titleStarts[first] ?? [] {
+            let title = titles[number].syllables
+            if title.count > words.count, start + words.count <= title.count, title[start..<(start + words.count)].elementsEqual(words) {
+                members.insert(number)
             }
-        }.map(\.id)
-        return members.count >= 2 ? members : []
+        }
+        return members.count >= 2 ? members.sorted().map { titles[$0].id } : []
     }
 
     func names(_ id: String, syllables: [String], terms: [Int32?], share: Double) -> Bool {

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A per-thread memo of telex repairs (`SyllableRepair.telex`) by a word's ASCII bytes.
 ///
 /// Every query token of lowercase letters that contains a telex key ("s", "f", "r", "x", "j",
@@ -22,27 +16,9 @@ final class RepairCache {
     private var slots = ContiguousArray(repeating: Slot(), count: RepairCache.slotCount)
 
     /// The cache of the calling thread.
-    static var current: RepairCache {
-        let key = threadKey
-        if let pointer = pthread_getspecific(key) {
-            return Unmanaged<RepairCache>.fromOpaque(pointer).takeUnretainedValue()
-        }
-        let cache = RepairCache()
-        pthread_setspecific(key, Unmanaged.passRetained(cache).toOpaque())
-        return cache
-    }
+    static var current: RepairCache { perThread.current }
 
-    private static let threadKey: pthread_key_t = {
-        var key = pthread_key_t()
-        pthread_key_create(&key) { pointer in
-            #if canImport(Darwin)
-            Unmanaged<RepairCache>.fromOpaque(pointer).release()
-            #else
-            if let pointer { Unmanaged<RepairCache>.fromOpaque(pointer).release() }
-            #endif
-        }
-        return key
-    }()
+    private static let perThread = PerThread { RepairCache() }
 
     /// Packs 1 to 16 non-zero bytes into two integers; nil otherwise.
     @inline(__always)

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A per-thread cache from a token's spelling (up to 8 UTF-16 units) to its normalized and
 /// folded keys.
 ///
@@ -23,27 +17,9 @@ final class SpellingCache {
     private var slots = ContiguousArray(repeating: Slot(), count: SpellingCache.slotCount)
 
     /// The cache of the calling thread.
-    static var current: SpellingCache {
-        let key = threadKey
-        if let pointer = pthread_getspecific(key) {
-            return Unmanaged<SpellingCache>.fromOpaque(pointer).takeUnretainedValue()
-        }
-        let cache = SpellingCache()
-        pthread_setspecific(key, Unmanaged.passRetained(cache).toOpaque())
-        return cache
-    }
+    static var current: SpellingCache { perThread.current }
 
-    private static let threadKey: pthread_key_t = {
-        var key = pthread_key_t()
-        pthread_key_create(&key) { pointer in
-            #if canImport(Darwin)
-            Unmanaged<SpellingCache>.fromOpaque(pointer).release()
-            #else
-            if let pointer { Unmanaged<SpellingCache>.fromOpaque(pointer).release() }
-            #endif
-        }
-        return key
-    }()
+    private static let perThread = PerThread { SpellingCache() }
 
     /// Packs up to 8 non-zero units into two integers; nil for longer spellings.
     @inline(__always)
