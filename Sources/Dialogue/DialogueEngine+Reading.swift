@@ -42,9 +42,20 @@ extension DialogueEngine {
         public var asks: Bool
     }
 
+    /// What a reading depends on: the message and the procedure in context.
+    struct ReadingKey: Hashable, Sendable {
+        var message: String
+        var context: String?
+    }
+
     /// Reads a message: analysis, procedure retrieval, the intent vote, cues. `context` is the
     /// procedure the conversation is about; it gets a head start when the message matches it at all.
+    /// A message read before with the same context is handed out from `readings`.
     public func read(_ message: String, context: String? = nil) -> Reading {
+        readings.value(for: ReadingKey(message: message, context: context)) { readAfresh($0.message, context: $0.context) }
+    }
+
+    func readAfresh(_ message: String, context: String?) -> Reading {
         let analysis = analyzer.analyze(message, purpose: .query)
         let syllables = analysis.tokens.filter(\.isPositional).map(\.folded)
         let hashes = NGramHashes(words: syllables)
@@ -166,7 +177,8 @@ extension DialogueEngine {
     public func voted(_ reading: Reading) -> Reading {
         guard reading.groups.isEmpty else { return reading }
         var result = reading
-        let vote = intents.vote(intents.searcher.plan(analysis: reading.analysis))
+        // The vote depends on the message alone, whatever the context.
+        let vote = votes.value(for: reading.analysis.input.text) { _ in intents.vote(intents.searcher.plan(analysis: reading.analysis)) }
         result.groups = vote.groups
         result.categories = vote.categories
         return result

@@ -232,7 +232,7 @@ extension DialogueEngine {
     }
 
     func outOfScopeReply() -> String {
-        knowledge.intents.outOfScope.replies.randomElement() ?? Phrases.noMatch
+        template(from: knowledge.intents.outOfScope.replies) ?? Phrases.noMatch
     }
 
     /// A choice after a clarification: "số 2", "2", "cái thứ hai", or words of a title.

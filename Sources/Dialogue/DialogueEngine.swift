@@ -1,6 +1,7 @@
 import Foundation
 import Knowledge
 import Retrieval
+import Synchronization
 import VietText
 
 /// One turn in, one reply out: intent, aspect, retrieval, answer or clarification, and the
@@ -20,10 +21,20 @@ public final class DialogueEngine: Sendable {
     let byID: [String: Procedure]
     let complaintCues: PhraseMatcher<Bool>
     let categoryCues: PhraseMatcher<EscalationCategory>
+    /// Readings and nearest-example votes of messages seen before (see `BoundedMemo`).
+    let readings: BoundedMemo<ReadingKey, Reading>
+    let votes: BoundedMemo<String, IntentModel.Vote>
+    /// Turns the reply templates in order, so a citizen who greets twice is not told the same
+    /// words twice; a random pick asked the kernel for randomness on every small-talk turn.
+    private let templateTurn = Atomic<Int>(0)
 
     /// `models` must have been built from the same `knowledge`; without them the engine builds its own.
+    /// `memo` is how many readings (and as many votes) are kept for messages that come again;
+    /// 0, the default, keeps none, so evaluations and in-process benchmarks measure every read.
     public init(knowledge: KnowledgeBase, desk: any TicketDesk, sessions: SessionStore = SessionStore(),
-                models: DialogueModels? = nil, thresholds: DialogueThresholds = DialogueThresholds()) {
+                models: DialogueModels? = nil, thresholds: DialogueThresholds = DialogueThresholds(), memo: Int = 0) {
+        readings = BoundedMemo(capacity: memo)
+        votes = BoundedMemo(capacity: memo)
         self.knowledge = knowledge
         self.models = models ?? DialogueModels(knowledge: knowledge)
         self.sessions = sessions
@@ -54,6 +65,12 @@ public final class DialogueEngine: Sendable {
         var session = Session(id: "", now: Date())
         return turn(&session, message: message.trimmingWhitespaceAndNewlines())
     }
+
+    /// Hits and misses of the reading memo since start.
+    public var memoCounts: MemoCounts { readings.counts }
+
+    /// How many messages' readings are kept (0: none).
+    public var memoCapacity: Int { readings.capacity }
 
     public var analyzer: Analyzer { models.analyzer }
     public var procedures: Searcher { models.procedures }
@@ -94,7 +111,14 @@ public final class DialogueEngine: Sendable {
 
     func chitChatReply(_ intent: ChitChat) -> String {
         let replies = knowledge.intents.chitChat[intent]?.replies ?? []
-        return replies.randomElement() ?? "Tôi là trợ lý hỏi đáp thủ tục hành chính của TP. Hồ Chí Minh."
+        return template(from: replies) ?? "Tôi là trợ lý hỏi đáp thủ tục hành chính của TP. Hồ Chí Minh."
+    }
+
+    /// The next of several reply templates, in turn.
+    func template(from replies: [String]) -> String? {
+        guard !replies.isEmpty else { return nil }
+        let turn = templateTurn.add(1, ordering: .relaxed).newValue
+        return replies[Int(turn.magnitude % UInt(replies.count))]
     }
 }
 

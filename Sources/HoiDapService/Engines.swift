@@ -26,6 +26,13 @@ public struct ChatTurn: Sendable, Equatable {
 /// shown as links under the answer.
 public protocol ChatEngine: Sendable {
     func reply(to turn: ChatTurn) -> JSON
+    /// Messages answered from the engine's memo of earlier readings, and those read afresh
+    /// (nil: the engine keeps no memo); shown on `/metrics`.
+    var memoCounts: (hits: Int, misses: Int)? { get }
+}
+
+extension ChatEngine {
+    public var memoCounts: (hits: Int, misses: Int)? { nil }
 }
 
 /// The procedures behind `GET /api/procedures/{id}` and `GET /api/search?q=`.

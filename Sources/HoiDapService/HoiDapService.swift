@@ -79,7 +79,7 @@ public final class HoiDapService: Responder {
         // Public pages and operations.
         router.get("/public/stats") { try handlers.publicStats($0) }
         router.get("/healthz") { _ in Response.json(.object([("status", "ok")])) }
-        router.get("/metrics") { _ in Response.text(handlers.metrics.render(), contentType: "text/plain; version=0.0.4; charset=utf-8") }
+        router.get("/metrics") { _ in Response.text(handlers.metrics.render(memo: handlers.engine.memoCounts), contentType: "text/plain; version=0.0.4; charset=utf-8") }
         router.get("/") { handlers.asset(handlers.assets.demoPage, request: $0) }
         router.get("/widget.js") { handlers.asset(handlers.assets.widgetScript, request: $0) }
         router.get("/widget.css") { handlers.asset(handlers.assets.widgetStyle, request: $0) }

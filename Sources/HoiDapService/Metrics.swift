@@ -83,8 +83,8 @@ public final class Metrics: Sendable {
         }
     }
 
-    /// The Prometheus exposition text.
-    public func render() -> String {
+    /// The Prometheus exposition text; `memo` is the chat engine's memo hits and misses, if it keeps one.
+    public func render(memo: (hits: Int, misses: Int)? = nil) -> String {
         let state = state.withLock { $0 }
         var lines: [String] = []
         lines.append("# HELP hoidap_http_requests_total HTTP requests by route pattern, method and status.")
@@ -122,6 +122,12 @@ public final class Metrics: Sendable {
         lines.append("# TYPE hoidap_rate_limited_total counter")
         for limit in ["chat", "lookup", "tickets"] {
             lines.append("hoidap_rate_limited_total{limit=\"\(limit)\"} \(state.limited[limit] ?? 0)")
+        }
+        if let memo {
+            lines.append("# HELP hoidap_chat_memo_total Chat messages read from the memo of earlier messages (hit) or afresh (miss).")
+            lines.append("# TYPE hoidap_chat_memo_total counter")
+            lines.append("hoidap_chat_memo_total{result=\"hit\"} \(memo.hits)")
+            lines.append("hoidap_chat_memo_total{result=\"miss\"} \(memo.misses)")
         }
         return lines.joined(separator: "\n") + "\n"
     }

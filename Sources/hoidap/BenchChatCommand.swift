@@ -26,10 +26,14 @@ struct BenchChatCommand: ParsableCommand {
     @Option(help: "Requests to measure (after one warm-up pass over the questions).")
     var requests = 10_000
 
+    @Option(help: "Messages whose reading is kept, as `serve --message-memo` (default 0: every message read afresh).")
+    var messageMemo = 0
+
     @OptionGroup var data: DataOptions
 
     func validate() throws {
         guard requests >= 1 else { throw ValidationError("--requests must be at least 1") }
+        guard messageMemo >= 0 else { throw ValidationError("--message-memo must be 0 or more") }
     }
 
     func run() throws {
@@ -47,7 +51,7 @@ struct BenchChatCommand: ParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try TicketStoreOptions.parse(["--db", folder.appendingPathComponent("tickets.sqlite").path]).openStore()
-        let engines = try ServeCommand.makeEngines(knowledge: knowledge, store: store)
+        let engines = try ServeCommand.makeEngines(knowledge: knowledge, store: store, memo: messageMemo)
         var options = HoiDapService.Configuration()
         (options.chatPerMinute, options.ticketsPerHour, options.lookupsPerMinute) = (0, 0, 0)
         let service = try HoiDapService(store: store, engine: engines.chat, catalog: engines.catalog, configuration: options)

@@ -8,9 +8,9 @@ import Tickets
 /// Connects the HTTP service to the dialogue: the chat engine and the procedure catalog
 /// `serve` answers with, over the curated corpus and the ticket store.
 extension ServeCommand {
-    static func makeEngines(knowledge: KnowledgeBase, store: TicketStore) throws -> ServeEngines {
+    static func makeEngines(knowledge: KnowledgeBase, store: TicketStore, memo: Int) throws -> ServeEngines {
         let names = Dictionary(knowledge.units.units.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let engine = DialogueEngine(knowledge: knowledge, desk: StoreTicketDesk(store: store, unitNames: names))
+        let engine = DialogueEngine(knowledge: knowledge, desk: StoreTicketDesk(store: store, unitNames: names), memo: memo)
         return ServeEngines(chat: DialogueChatEngine(engine: engine), catalog: DialogueCatalog(engine: engine))
     }
 }
@@ -21,6 +21,12 @@ struct DialogueChatEngine: ChatEngine {
 
     func reply(to turn: ChatTurn) -> JSON {
         engine.reply(session: turn.session, message: turn.message, canFileTicket: turn.canFileTicket).json
+    }
+
+    var memoCounts: (hits: Int, misses: Int)? {
+        guard engine.memoCapacity > 0 else { return nil }
+        let counts = engine.memoCounts
+        return (counts.hits, counts.misses)
     }
 }
 

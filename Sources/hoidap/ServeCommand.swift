@@ -16,18 +16,19 @@ struct ServeEngines {
 /// `DialogueBridge.swift`,
 ///
 ///     extension ServeCommand {
-///         static func makeEngines(knowledge: KnowledgeBase, store: TicketStore) throws -> ServeEngines { … }
+///         static func makeEngines(knowledge: KnowledgeBase, store: TicketStore, memo: Int) throws -> ServeEngines { … }
 ///     }
 ///
 /// which takes precedence over the default below (a concrete type's member wins over a
 /// protocol extension's). Without it, `serve` stops with a clear message instead of answering
 /// citizens with nothing.
 protocol ServeEngineProvider {
-    static func makeEngines(knowledge: KnowledgeBase, store: TicketStore) throws -> ServeEngines
+    /// `memo`: how many messages' readings the chat engine keeps for when they come again.
+    static func makeEngines(knowledge: KnowledgeBase, store: TicketStore, memo: Int) throws -> ServeEngines
 }
 
 extension ServeEngineProvider {
-    static func makeEngines(knowledge: KnowledgeBase, store: TicketStore) throws -> ServeEngines {
+    static func makeEngines(knowledge: KnowledgeBase, store: TicketStore, memo: Int) throws -> ServeEngines {
         throw ValidationError("this build has no chat engine: the Dialogue bridge (ServeCommand.makeEngines) is missing")
     }
 }
@@ -89,10 +90,14 @@ struct ServeCommand: ParsableCommand, ServeEngineProvider {
     @Flag(help: "Do not run the Friday digest scheduler.")
     var noDigest = false
 
+    @Option(help: "Messages whose reading is kept for when they come again, as \"xin chào\" does all day (0: none).")
+    var messageMemo = 4096
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256") }
         guard (1...3600).contains(timeout) else { throw ValidationError("--timeout must be between 1 and 3600 seconds") }
+        guard (0...1_000_000).contains(messageMemo) else { throw ValidationError("--message-memo must be between 0 and 1000000") }
         guard (1...1_000_000).contains(maxConnections) else { throw ValidationError("--max-connections must be between 1 and 1000000") }
         for (name, value) in [("--chat-limit", chatLimit), ("--ticket-limit", ticketLimit), ("--lookup-limit", lookupLimit)] where value < 0 {
             throw ValidationError("\(name) must be 0 (no limit) or more")
@@ -110,7 +115,7 @@ struct ServeCommand: ParsableCommand, ServeEngineProvider {
             throw ValidationError("the knowledge files are invalid (run hoidap validate):\n\(error.issues.map(\.description).joined(separator: "\n"))")
         }
         var store: TicketStore? = try tickets.openStore(log: true)
-        let engines = try Self.makeEngines(knowledge: knowledge, store: store!)
+        let engines = try Self.makeEngines(knowledge: knowledge, store: store!, memo: messageMemo)
 
         var options = HoiDapService.Configuration()
         options.corsOrigins = corsOrigins

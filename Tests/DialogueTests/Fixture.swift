@@ -23,9 +23,9 @@ enum Fixture {
     static let models = DialogueModels(knowledge: knowledge)
 
     /// A fresh engine, its desk and its session store.
-    static func engine(sessions: SessionStore = SessionStore()) -> (engine: DialogueEngine, desk: InMemoryTicketDesk) {
+    static func engine(sessions: SessionStore = SessionStore(), memo: Int = 0) -> (engine: DialogueEngine, desk: InMemoryTicketDesk) {
         let desk = InMemoryTicketDesk()
-        return (DialogueEngine(knowledge: knowledge, desk: desk, sessions: sessions, models: models), desk)
+        return (DialogueEngine(knowledge: knowledge, desk: desk, sessions: sessions, models: models, memo: memo), desk)
     }
 
     /// A procedure's title from the shipped corpus.

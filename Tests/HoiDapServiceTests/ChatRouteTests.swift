@@ -117,6 +117,15 @@ struct ChatRouteTests {
         #expect(metrics.contains(#"hoidap_tickets_created_total{channel="chat"} 1"#))
     }
 
+    @Test func theChatMemoIsShownOnlyWhenTheEngineKeepsOne() {
+        let metrics = Metrics()
+        #expect(!metrics.render().contains("hoidap_chat_memo_total"))
+        let shown = metrics.render(memo: (hits: 7, misses: 3))
+        #expect(shown.contains("# TYPE hoidap_chat_memo_total counter\n"))
+        #expect(shown.contains(#"hoidap_chat_memo_total{result="hit"} 7"#))
+        #expect(shown.contains(#"hoidap_chat_memo_total{result="miss"} 3"#))
+    }
+
     @Test func theTicketAllowanceIsPassedToTheEngine() throws {
         let harness = try Harness { $0.ticketsPerHour = 1 }
         _ = harness.chat("phản ánh ổ gà")
