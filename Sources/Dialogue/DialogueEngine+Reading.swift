@@ -42,10 +42,23 @@ extension DialogueEngine {
         public var asks: Bool
     }
 
-    /// What a reading depends on: the message and the procedure in context.
+    /// What a reading depends on: the message and the procedure in context. Compared and
+    /// hashed by their UTF-8 bytes: `String`'s own hashing and equality normalize Vietnamese
+    /// text on every lookup, and a message typed in another normalization only costs a miss.
     struct ReadingKey: Hashable, Sendable {
         var message: String
         var context: String?
+
+        static func == (lhs: Self, rhs: Self) -> Bool {
+            lhs.message.utf8.elementsEqual(rhs.message.utf8)
+                && lhs.context == rhs.context  // procedure ids: ASCII, compared byte by byte
+        }
+
+        func hash(into hasher: inout Hasher) {
+            var message = message
+            message.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(context?.utf8.count ?? -1)
+        }
     }
 
     /// Reads a message: analysis, procedure retrieval, the intent vote, cues. `context` is the
@@ -178,7 +191,7 @@ extension DialogueEngine {
         guard reading.groups.isEmpty else { return reading }
         var result = reading
         // The vote depends on the message alone, whatever the context.
-        let vote = votes.value(for: reading.analysis.input.text) { _ in intents.vote(intents.searcher.plan(analysis: reading.analysis)) }
+        let vote = votes.value(for: ReadingKey(message: reading.analysis.input.text, context: nil)) { _ in intents.vote(intents.searcher.plan(analysis: reading.analysis)) }
         result.groups = vote.groups
         result.categories = vote.categories
         return result

@@ -23,7 +23,7 @@ public final class DialogueEngine: Sendable {
     let categoryCues: PhraseMatcher<EscalationCategory>
     /// Readings and nearest-example votes of messages seen before (see `BoundedMemo`).
     let readings: BoundedMemo<ReadingKey, Reading>
-    let votes: BoundedMemo<String, IntentModel.Vote>
+    let votes: BoundedMemo<ReadingKey, IntentModel.Vote>
     /// Turns the reply templates in order, so a citizen who greets twice is not told the same
     /// words twice; a random pick asked the kernel for randomness on every small-talk turn.
     private let templateTurn = Atomic<Int>(0)

@@ -106,24 +106,31 @@ public final class SessionStore: @unchecked Sendable {
     }
 
     /// Drops expired sessions, then the least recently used until a tenth of the capacity is free.
-    /// Works on (last use, id) pairs and removes in place: copying and sorting whole sessions
-    /// made each eviction cost milliseconds with the lock held.
+    /// Finds the cut-off time among the last-use times alone (plain numbers, no ids moved while
+    /// sorting), then removes in place: copying and sorting whole sessions, and later (time, id)
+    /// pairs, made each eviction cost milliseconds with the lock held.
     private func evict(now: Date, keeping current: String) {
-        var ages: [(lastUsed: Date, id: String)] = []
-        ages.reserveCapacity(sessions.count)
+        var times: [Double] = []
+        times.reserveCapacity(sessions.count)
         var expired: [String] = []
         for (id, session) in sessions {
             if now.timeIntervalSince(session.lastUsed) > idleTimeout {
                 expired.append(id)
             } else if id != current {
-                ages.append((session.lastUsed, id))
+                times.append(session.lastUsed.timeIntervalSinceReferenceDate)
             }
         }
         for id in expired { sessions.removeValue(forKey: id) }
         let target = max(1, capacity - capacity / 10)
         guard sessions.count > target else { return }
-        ages.sort { $0.lastUsed < $1.lastUsed }
-        for entry in ages.prefix(sessions.count - target) { sessions.removeValue(forKey: entry.id) }
+        times.sort()
+        // Sessions last used at or before the cut-off go; a tie at the cut-off may take a few more.
+        let cutoff = times[min(times.count, sessions.count - target) - 1]
+        var stale: [String] = []
+        for (id, session) in sessions where id != current && session.lastUsed.timeIntervalSinceReferenceDate <= cutoff {
+            stale.append(id)
+        }
+        for id in stale { sessions.removeValue(forKey: id) }
     }
 }
 
