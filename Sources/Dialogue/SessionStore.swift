@@ -59,6 +59,10 @@ public final class SessionStore: @unchecked Sendable {
     private let clock: @Sendable () -> Date
     private let lock = NSLock()
     private var sessions: [String: Session] = [:]
+    /// Each session's last use (seconds since the reference date), kept beside the sessions so
+    /// eviction scans plain numbers: walking the sessions themselves retained and released every
+    /// field of every one.
+    private var lastUse: [String: Double] = [:]
     private var created = 0
     /// Session ids come from the system's random source, fetched in blocks (one `getrandom`
     /// call per id was a system call on every new conversation).
@@ -87,13 +91,19 @@ public final class SessionStore: @unchecked Sendable {
         session.transcript = Array(session.transcript.suffix(20))
         lock.withLock {
             sessions[session.id] = session
+            lastUse[session.id] = now.timeIntervalSinceReferenceDate
             if sessions.count > capacity { evict(now: now, keeping: session.id) }
         }
         return result
     }
 
     /// Forgets a session.
-    public func reset(_ id: String) { lock.withLock { _ = sessions.removeValue(forKey: id) } }
+    public func reset(_ id: String) {
+        lock.withLock {
+            sessions.removeValue(forKey: id)
+            lastUse.removeValue(forKey: id)
+        }
+    }
 
     /// A copy of a session, if it exists and has not expired.
     public func peek(_ id: String) -> Session? {
@@ -106,31 +116,55 @@ public final class SessionStore: @unchecked Sendable {
     }
 
     /// Drops expired sessions, then the least recently used until a tenth of the capacity is free.
-    /// Finds the cut-off time among the last-use times alone (plain numbers, no ids moved while
-    /// sorting), then removes in place: copying and sorting whole sessions, and later (time, id)
-    /// pairs, made each eviction cost milliseconds with the lock held.
+    /// Works on the last-use times alone: finds the cut-off time among them (plain numbers),
+    /// then removes in place.
     private func evict(now: Date, keeping current: String) {
+        let expiry = now.timeIntervalSinceReferenceDate - idleTimeout
         var times: [Double] = []
-        times.reserveCapacity(sessions.count)
+        times.reserveCapacity(lastUse.count)
         var expired: [String] = []
-        for (id, session) in sessions {
-            if now.timeIntervalSince(session.lastUsed) > idleTimeout {
+        for (id, time) in lastUse {
+            if time < expiry {
                 expired.append(id)
             } else if id != current {
-                times.append(session.lastUsed.timeIntervalSinceReferenceDate)
+                times.append(time)
             }
         }
-        for id in expired { sessions.removeValue(forKey: id) }
+        for id in expired { remove(id) }
         let target = max(1, capacity - capacity / 10)
         guard sessions.count > target else { return }
-        times.sort()
         // Sessions last used at or before the cut-off go; a tie at the cut-off may take a few more.
-        let cutoff = times[min(times.count, sessions.count - target) - 1]
+        let cutoff = Self.smallest(min(times.count, sessions.count - target), in: &times)
         var stale: [String] = []
-        for (id, session) in sessions where id != current && session.lastUsed.timeIntervalSinceReferenceDate <= cutoff {
-            stale.append(id)
+        for (id, time) in lastUse where id != current && time <= cutoff { stale.append(id) }
+        for id in stale { remove(id) }
+    }
+
+    /// The `rank`-th smallest of `values` (1-based), by quickselect: expected linear time where
+    /// sorting all ten thousand times was most of an eviction. Reorders `values`.
+    static func smallest(_ rank: Int, in values: inout [Double]) -> Double {
+        var low = 0, high = values.count - 1
+        let target = rank - 1
+        while low < high {
+            let pivot = values[low + (high - low) / 2]
+            var left = low, right = high
+            while left <= right {
+                while values[left] < pivot { left += 1 }
+                while values[right] > pivot { right -= 1 }
+                if left <= right {
+                    values.swapAt(left, right)
+                    left += 1
+                    right -= 1
+                }
+            }
+            if target <= right { high = right } else if target >= left { low = left } else { break }
         }
-        for id in stale { sessions.removeValue(forKey: id) }
+        return values[target]
+    }
+
+    private func remove(_ id: String) {
+        sessions.removeValue(forKey: id)
+        lastUse.removeValue(forKey: id)
     }
 }
 

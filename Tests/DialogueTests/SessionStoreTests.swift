@@ -95,3 +95,20 @@ struct SessionStoreTests {
         #expect(engine.reply(session: "web-42", message: "chào").session == "web-42")
     }
 }
+
+/// The selection eviction uses to find its cut-off time.
+@Suite("Session eviction cut-off")
+struct EvictionCutoffTests {
+    @Test("the rank-th smallest, as sorting would give, with ties and any order")
+    func matchesSorting() {
+        var generator = SystemRandomNumberGenerator()
+        for count in [1, 2, 3, 10, 101, 1_000] {
+            let values = (0..<count).map { _ in Double(Int.random(in: 0..<(count / 2 + 1), using: &generator)) }
+            let sorted = values.sorted()
+            for rank in Set([1, count / 3 + 1, count / 2 + 1, count]) {
+                var scratch = values
+                #expect(SessionStore.smallest(rank, in: &scratch) == sorted[rank - 1], "count \(count), rank \(rank)")
+            }
+        }
+    }
+}
