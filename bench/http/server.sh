@@ -11,7 +11,12 @@ QUESTIONS=${QUESTIONS:-bench/http/questions.jsonl}
 URL="http://127.0.0.1:$PORT"
 
 # Starts the server in the background; sets WORK (a scratch folder) and server (its PID).
+# Refuses when something already answers on the port: the figures would be that server's.
 start_server() {
+  if curl -fs "$URL/healthz" >/dev/null 2>&1; then
+    echo "something already answers on $URL (a server left running?); stop it or set PORT" >&2
+    exit 1
+  fi
   WORK=$(mktemp -d)
   local threads=()
   [[ -n "${SERVER_THREADS:-}" ]] && threads=(--threads "$SERVER_THREADS")
@@ -25,8 +30,8 @@ start_server() {
 # Waits up to 10 s for /healthz; prints the server's log and fails if it exits first.
 wait_for_server() {
   for _ in $(seq 100); do
-    curl -fs "$URL/healthz" >/dev/null 2>&1 && return 0
     kill -0 "$server" 2>/dev/null || { cat "$WORK/server.log"; exit 1; }
+    curl -fs "$URL/healthz" >/dev/null 2>&1 && return 0
     sleep 0.1
   done
 }
