@@ -143,7 +143,7 @@ extension DialogueEngine {
             return startEscalation(&session, message: message, reading: votedReading ?? reading, confidence: escalation)
         }
         // Nothing names a procedure ("cần giấy tờ gì", "số 2") and none is in context: ask which one.
-        if session.procedureID == nil, reading.content.allSatisfy({ Self.choiceWords.contains($0) }), !reading.hits.isEmpty,
+        if session.procedureID == nil, Self.onlyChoiceWords(reading), !reading.hits.isEmpty,
            reading.aspect != nil || !reading.content.isEmpty {
             return reply(session, .clarify, answer: Phrases.whichProcedure, confidence: 0, aspect: reading.aspect?.aspect,
                          suggestions: starterSuggestions())
@@ -186,7 +186,10 @@ extension DialogueEngine {
         if family.count >= 2 || reading.margin < t.clarifyMargin && reading.content.count <= t.clarifyContent && reading.hits.count >= 2
             && named == nil && switched == nil {
             let members = reading.hits.filter { family.contains($0.id) }
-            let choices = Array((family.count >= 2 && members.count >= 2 ? members : reading.hits).prefix(3))
+            // A family ("sổ đỏ": first issue, re-issue, transfer, split, …) is listed up to five
+            // deep, so the one the citizen means is there; close candidates are the best three.
+            let byFamily = family.count >= 2 && members.count >= 2
+            let choices = Array((byFamily ? members : reading.hits).prefix(byFamily ? 5 : 3))
             session.candidates = choices.map(\.id)
             session.pendingAspect = aspect
             let list = choices.enumerated().map { "\($0.offset + 1). \($0.element.title)" }.joined(separator: "\n")
@@ -202,8 +205,22 @@ extension DialogueEngine {
     /// Words that take leave once a conversation has started.
     static let farewellWords: Set<String> = ["chao", "bye", "bai", "biet"]
 
-    /// Words of a bare choice ("số 2", "cái thứ hai").
+    /// Words of a bare choice ("số 2", "cái thứ hai"), folded and as typed with marks.
     static let choiceWords: Set<String> = ["so", "1", "2", "3", "4", "5", "cai", "thu", "mot", "hai", "ba", "nhat", "dau"]
+    static let markedChoiceWords: Set<String> = ["số", "cái", "thứ", "một", "hai", "ba", "nhất", "đầu"]
+
+    /// Whether the message's content is nothing but words of a bare choice. A syllable typed
+    /// with other marks ("sổ") is not one, nor one read as part of a longer lexicon term ("so do"
+    /// is "sổ đỏ"): both name something.
+    static func onlyChoiceWords(_ reading: Reading) -> Bool {
+        guard reading.content.allSatisfy(choiceWords.contains) else { return false }
+        let terms = reading.analysis.alternatives.filter { $0.reason != .telex && $0.reason != .vni && $0.span.count >= 2 }
+        for token in reading.analysis.tokens where token.kind == .word && reading.content.contains(token.folded) {
+            if token.text != token.folded, !markedChoiceWords.contains(token.text) { return false }
+            if terms.contains(where: { $0.span.contains(token.position) }) { return false }
+        }
+        return true
+    }
 
     func answer(_ session: inout Session, _ procedure: Procedure, aspect: Aspect, score: Double, confidence: Double,
                 candidates: [SearchHit] = []) -> Reply {

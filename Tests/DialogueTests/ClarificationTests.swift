@@ -99,6 +99,13 @@ struct ClarificationTests {
         #expect(Self.engine.sessions.peek(session)?.candidates == [])
     }
 
+    @Test("\"sổ đỏ\" is not \"số 2\": marks and lexicon terms make it name land procedures", arguments: ["sổ đỏ", "so do"])
+    func landCertificateIsNoChoiceWord(message: String) {
+        let reply = Self.engine.reply(session: "clarify-\(message)", message: message)
+        #expect(reply.intent == .clarify)
+        #expect(reply.candidates.map(\.id).contains("cap-so-do-lan-dau"), "\(reply.candidates.map(\.id))")
+    }
+
     @Test("\"số 2\" with no list pending does not pick a procedure")
     func numberWithoutList() {
         let reply = Self.engine.reply(session: "clarify-none", message: "số 2")
@@ -110,7 +117,8 @@ struct ClarificationTests {
 @Suite("Clarification of a family")
 struct FamilyClarificationTests {
     @Test("a family's shared words list its members, keeping the aspect asked", arguments: [
-        ("căn cước", ["cap-can-cuoc", "cap-doi-can-cuoc", "cap-lai-can-cuoc"], Aspect.overview),
+        // The electronic identity account's title holds "căn cước" too ("… căn cước điện tử …").
+        ("căn cước", ["cap-can-cuoc", "cap-doi-can-cuoc", "cap-lai-can-cuoc", "dinh-danh-dien-tu"], Aspect.overview),
         ("chứng thực ở đâu", ["chung-thuc-ban-sao", "chung-thuc-chu-ky", "chung-thuc-hop-dong"], .agency),
     ])
     func family(message: String, members: [String], aspect: Aspect) {

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Measures the HTTP service as README "Numbers → HTTP" reports it: starts a release server,
 # warms it up, then runs wrk against GET /healthz and POST /api/chat in the same run and
-# prints requests/s, p99 and the chat/healthz ratio.
+# prints requests/s, p99 and the chat/healthz ratio. The rotating questions are measured twice:
+# as served (the message memo holds all 48 after the warm-up, as for questions citizens ask
+# again and again) and with `--message-memo 0` (every message read afresh, as a question
+# never asked before), each against the healthz rate of its own run.
 #
 #   bench/http/run.sh                 # 15 s per measurement, 64 connections
 #   DURATION=30s SERVER_THREADS=2 bench/http/run.sh
@@ -41,10 +44,22 @@ read -r health_rate health_p99 health_errors < <(measure bench/http/healthz.lua)
 read -r chat_rate chat_p99 chat_errors < <(measure bench/http/chat.lua "$QUESTIONS")
 read -r one_rate one_p99 one_errors < <(measure bench/http/chat-one.lua)
 
-printf '%-44s %12s %10s %8s\n' request requests/s p99 errors
-printf '%-44s %12s %8s ms %8s\n' "GET /healthz" "$health_rate" "$health_p99" "$health_errors"
-printf '%-44s %12s %8s ms %8s\n' "POST /api/chat ($(wc -l <"$QUESTIONS") questions rotating)" "$chat_rate" "$chat_p99" "$chat_errors"
-printf '%-44s %12s %8s ms %8s\n' "POST /api/chat (one question repeated)" "$one_rate" "$one_p99" "$one_errors"
-awk -v c="$chat_rate" -v o="$one_rate" -v h="$health_rate" \
-  'BEGIN { printf "chat / healthz: %.2f (rotating), %.2f (one question)\n", c / h, o / h }'
+# The same rotating load with nothing remembered: a second server without the message memo.
+kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; rm -rf "$WORK"
+SERVER_ARGS="${SERVER_ARGS:-} --message-memo 0"
+start_server
+wait_for_server
+wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/http/chat.lua "$URL" -- "$QUESTIONS" >/dev/null
+read -r fresh_health_rate fresh_health_p99 fresh_health_errors < <(measure bench/http/healthz.lua)
+read -r fresh_rate fresh_p99 fresh_errors < <(measure bench/http/chat.lua "$QUESTIONS")
+
+count=$(wc -l <"$QUESTIONS")
+printf '%-52s %12s %10s %8s\n' request requests/s p99 errors
+printf '%-52s %12s %8s ms %8s\n' "GET /healthz" "$health_rate" "$health_p99" "$health_errors"
+printf '%-52s %12s %8s ms %8s\n' "POST /api/chat ($count questions rotating)" "$chat_rate" "$chat_p99" "$chat_errors"
+printf '%-52s %12s %8s ms %8s\n' "POST /api/chat (one question repeated)" "$one_rate" "$one_p99" "$one_errors"
+printf '%-52s %12s %8s ms %8s\n' "GET /healthz (second server, no memo)" "$fresh_health_rate" "$fresh_health_p99" "$fresh_health_errors"
+printf '%-52s %12s %8s ms %8s\n' "POST /api/chat ($count rotating, each read afresh)" "$fresh_rate" "$fresh_p99" "$fresh_errors"
+awk -v c="$chat_rate" -v o="$one_rate" -v h="$health_rate" -v f="$fresh_rate" -v g="$fresh_health_rate" \
+  'BEGIN { printf "chat / healthz: %.2f (rotating), %.2f (one question), %.2f (each read afresh)\n", c / h, o / h, f / g }'
 if [[ -n "${KEEP_WRK_LOG:-}" ]]; then cp "$WORK/wrk.log" "$KEEP_WRK_LOG"; fi
