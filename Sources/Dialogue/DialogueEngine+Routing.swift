@@ -182,14 +182,19 @@ extension DialogueEngine {
         let named = reading.hits.prefix(3).first { models.names($0.id, syllables: reading.syllables, terms: reading.syllableTerms, share: 1) }
         // "chứng thực", "hỏi về căn cước": words that several titles share, and nothing more,
         // name a family of procedures rather than one of them.
-        let family = named == nil && switched == nil && session.procedureID == nil ? models.family(of: reading.content) : []
+        let (family, familyWords) = named == nil && switched == nil && session.procedureID == nil ? models.family(of: reading.content) : ([], 0)
         if family.count >= 2 || reading.margin < t.clarifyMargin && reading.content.count <= t.clarifyContent && reading.hits.count >= 2
             && named == nil && switched == nil {
-            let members = reading.hits.filter { family.contains($0.id) }
-            // A family ("sổ đỏ": first issue, re-issue, transfer, split, …) is listed up to five
-            // deep, so the one the citizen means is there; close candidates are the best three.
-            let byFamily = family.count >= 2 && members.count >= 2
-            let choices = Array((byFamily ? members : reading.hits).prefix(byFamily ? 5 : 3))
+            // A family ("chứng thực": bản sao, chữ ký, hợp đồng) is listed up to five deep, the
+            // best-ranked first; one named by two words or more is listed whole, so the one the
+            // citizen means is there even when other words of the message ranked it low (one
+            // folded syllable such as "so" stands in too many titles as sổ, số and sở).
+            // Close candidates are the best three.
+            let ranked = reading.hits.filter { family.contains($0.id) }
+            let unranked = familyWords < 2 ? [] : family.filter { id in !ranked.contains { $0.id == id } }.compactMap { id in
+                byID[id].map { SearchHit(document: models.documentNumbers[id] ?? -1, id: id, title: $0.title, score: 0) }
+            }
+            let choices = family.count >= 2 && ranked.count + unranked.count >= 2 ? Array((ranked + unranked).prefix(5)) : Array(reading.hits.prefix(3))
             session.candidates = choices.map(\.id)
             session.pendingAspect = aspect
             let list = choices.enumerated().map { "\($0.offset + 1). \($0.element.title)" }.joined(separator: "\n")

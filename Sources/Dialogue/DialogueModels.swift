@@ -83,8 +83,12 @@ public struct DialogueModels: Sendable {
     /// numbers, so a name's syllable is found by number, by text only when no procedure has it.
     /// The procedures whose titles all hold these words in a row ("chứng thực": bản sao, chữ
     /// ký, hợp đồng), when there are several; words that name one procedure give none.
-    func family(of words: [String]) -> [String] {
-        guard let first = words.first else { return [] }
+    func family(of content: [String]) -> (members: [String], words: Int) {
+        // "e muốn hỏi về chứng thực ạ": the citizen's way of saying "I" is not part of a name.
+        var words = content[...]
+        while let first = words.first, Self.pronouns.contains(first) { words = words.dropFirst() }
+        while let last = words.last, Self.pronouns.contains(last) { words = words.dropLast() }
+        guard let first = words.first else { return ([], 0) }
         var members = Set<Int>()
         for (number, start) in titleStarts[first] ?? [] {
             let title = titles[number].syllables
@@ -92,8 +96,12 @@ public struct DialogueModels: Sendable {
                 members.insert(number)
             }
         }
-        return members.count >= 2 ? members.sorted().map { titles[$0].id } : []
+        return (members.count >= 2 ? members.sorted().map { titles[$0].id } : [], words.count)
     }
+
+    /// Ways of saying "I" or addressing the assistant that content words keep (folded), dropped
+    /// at the edges of a family's words.
+    static let pronouns: Set<String> = ["e", "anh", "chi", "mik", "mk", "t", "cj", "ac"]
 
     func names(_ id: String, syllables: [String], terms: [Int32?], share: Double) -> Bool {
         func contains(_ syllable: (text: String, term: Int32?)) -> Bool {

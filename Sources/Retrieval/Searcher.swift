@@ -7,6 +7,13 @@ public struct SearchHit: Sendable, Equatable {
     public var id: String
     public var title: String
     public var score: Double
+
+    public init(document: Int, id: String, title: String, score: Double) {
+        self.document = document
+        self.id = id
+        self.title = title
+        self.score = score
+    }
 }
 
 /// Ranks documents for a query: BM25F over the plan's weighted terms, top-k by heap.

@@ -120,6 +120,9 @@ struct FamilyClarificationTests {
         // The electronic identity account's title holds "căn cước" too ("… căn cước điện tử …").
         ("căn cước", ["cap-can-cuoc", "cap-doi-can-cuoc", "cap-lai-can-cuoc", "dinh-danh-dien-tu"], Aspect.overview),
         ("chứng thực ở đâu", ["chung-thuc-ban-sao", "chung-thuc-chu-ky", "chung-thuc-hop-dong"], .agency),
+        // "e" (I) is not part of the name; "sao vay" ranks a mortgage first, yet the whole family is listed.
+        ("e muốn hỏi về chứng thực ạ", ["chung-thuc-ban-sao", "chung-thuc-chu-ky", "chung-thuc-hop-dong"], .overview),
+        ("chung thuc lam sao vay ad", ["chung-thuc-ban-sao", "chung-thuc-chu-ky", "chung-thuc-hop-dong"], .overview),
     ])
     func family(message: String, members: [String], aspect: Aspect) {
         let reply = ClarificationTests.engine.reply(session: "family-\(message)", message: message)
