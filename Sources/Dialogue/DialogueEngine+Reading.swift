@@ -143,7 +143,8 @@ extension DialogueEngine {
         let probability = hits.isEmpty ? { _ in 0 } : procedureClassifier.probabilities(hashes)
         let fused = hits.map { hit in
             let p = probability(hit.id)
-            return (hit, hit.score / bound + weight * p + (hit.id == context ? thresholds.contextBonus : 0), p)
+            let penalty = models.guides.contains(hit.id) ? thresholds.guidePenalty : 0
+            return (hit, hit.score / bound + weight * p + (hit.id == context ? thresholds.contextBonus : 0) - penalty, p)
         }
         return Array(fused.sorted { $0.1 > $1.1 }.prefix(5))
     }

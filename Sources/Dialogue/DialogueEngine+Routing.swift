@@ -53,6 +53,9 @@ public struct DialogueThresholds: Sendable, Equatable {
     public var nameShare = 0.9
     /// The head start of the procedure in context (normalized score units) when a message matches it.
     public var contextBonus = 0.1
+    /// Taken off a general guide's fused score (normalized units), so a specific procedure that
+    /// matches as well is preferred to the guide whose broad text matches everything a little.
+    public var guidePenalty = 0.05
     /// How much the procedure classifier's probability adds to a hit's normalized BM25 score.
     public var classifierWeight = 0.1
     /// The aspect classifier's probability that overrules a cue phrase naming another aspect.

@@ -137,6 +137,7 @@ enum ThresholdSearch {
             ("contextCoverage", \.contextCoverage, [0, 0.3, 0.5, 0.7, 0.9]),
             ("nameShare", \.nameShare, [0.5, 0.6, 0.75, 0.9, 1.0, 1.1]),
             ("contextBonus", \.contextBonus, [0, 0.05, 0.1, 0.2, 0.3, 0.5]),
+            ("guidePenalty", \.guidePenalty, [0, 0.05, 0.1, 0.15, 0.2, 0.3]),
             ("aspectOverride", \.aspectOverride, [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.1]),
             ("aspectWithoutCue", \.aspectWithoutCue, [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.1]),
         ]
