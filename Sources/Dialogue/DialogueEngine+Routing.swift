@@ -75,6 +75,12 @@ extension DialogueEngine {
         if let code = ticketCode(in: message) {
             return startStatus(&session, message: message, code: code)
         }
+        // Written in English: how to ask, in both languages, rather than a refusal in Vietnamese
+        // only (English small talk, "thank you bot", is left to the small-talk rules).
+        if let hint = EnglishHint.reply(to: reading.analysis) {
+            return reply(session, .outOfScope, answer: hint.answer, confidence: 1,
+                         suggestions: hint.suggestions.isEmpty ? starterSuggestions() : hint.suggestions)
+        }
         // A message made of a procedure's own rare words is about that procedure, whatever else it resembles.
         let strong = reading.procedureScore >= t.strongProcedure && reading.coverage >= 0.9
         // The nearest-example vote, taken at most once: the report flow needs it again for the category.
