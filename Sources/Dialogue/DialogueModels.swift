@@ -84,10 +84,11 @@ public struct DialogueModels: Sendable {
     /// The procedures whose titles all hold these words in a row ("chứng thực": bản sao, chữ
     /// ký, hợp đồng), when there are several; words that name one procedure give none.
     func family(of content: [String]) -> (members: [String], words: Int) {
-        // "e muốn hỏi về chứng thực ạ": the citizen's way of saying "I" is not part of a name.
+        // "e muốn hỏi về chứng thực ạ", "thủ tục khai sinh như nào": the citizen's "I" and words
+        // about asking are not part of a name.
         var words = content[...]
-        while let first = words.first, Self.pronouns.contains(first) { words = words.dropFirst() }
-        while let last = words.last, Self.pronouns.contains(last) { words = words.dropLast() }
+        while let first = words.first, Self.edgeWords.contains(first) { words = words.dropFirst() }
+        while let last = words.last, Self.edgeWords.contains(last) { words = words.dropLast() }
         guard let first = words.first else { return ([], 0) }
         var members = Set<Int>()
         for (number, start) in titleStarts[first] ?? [] {
@@ -99,9 +100,9 @@ public struct DialogueModels: Sendable {
         return (members.count >= 2 ? members.sorted().map { titles[$0].id } : [], words.count)
     }
 
-    /// Ways of saying "I" or addressing the assistant that content words keep (folded), dropped
-    /// at the edges of a family's words.
-    static let pronouns: Set<String> = ["e", "anh", "chi", "mik", "mk", "t", "cj", "ac"]
+    /// Words that content keeps but that name nothing (folded): ways of saying "I", and words
+    /// about the asking ("thủ tục", "chút", "như nào"); dropped at the edges of a family's words.
+    static let edgeWords: Set<String> = ["e", "anh", "chi", "mik", "mk", "t", "cj", "ac", "thu", "tuc", "chut", "nhu", "ntn"]
 
     func names(_ id: String, syllables: [String], terms: [Int32?], share: Double) -> Bool {
         func contains(_ syllable: (text: String, term: Int32?)) -> Bool {

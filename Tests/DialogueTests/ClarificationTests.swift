@@ -123,6 +123,8 @@ struct FamilyClarificationTests {
         // "e" (I) is not part of the name; "sao vay" ranks a mortgage first, yet the whole family is listed.
         ("e muốn hỏi về chứng thực ạ", ["chung-thuc-ban-sao", "chung-thuc-chu-ky", "chung-thuc-hop-dong"], .overview),
         ("chung thuc lam sao vay ad", ["chung-thuc-ban-sao", "chung-thuc-chu-ky", "chung-thuc-hop-dong"], .overview),
+        // "thủ tục … như nào" is about the asking, not part of a name.
+        ("thủ tục khai sinh như nào ad", ["khai-sinh", "dang-ky-lai-khai-sinh", "khai-sinh-co-yeu-to-nuoc-ngoai", "lien-thong-khai-sinh"], .overview),
     ])
     func family(message: String, members: [String], aspect: Aspect) {
         let reply = ClarificationTests.engine.reply(session: "family-\(message)", message: message)
