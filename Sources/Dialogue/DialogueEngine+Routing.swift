@@ -194,16 +194,8 @@ extension DialogueEngine {
         let (family, familyWords) = named == nil && switched == nil && session.procedureID == nil ? models.family(of: reading.content) : ([], 0)
         if family.count >= 2 || reading.margin < t.clarifyMargin && reading.content.count <= t.clarifyContent && reading.hits.count >= 2
             && named == nil && switched == nil {
-            // A family ("chứng thực": bản sao, chữ ký, hợp đồng) is listed up to five deep, the
-            // best-ranked first; one named by two words or more is listed whole, so the one the
-            // citizen means is there even when other words of the message ranked it low (one
-            // folded syllable such as "so" stands in too many titles as sổ, số and sở).
             // Close candidates are the best three.
-            let ranked = reading.hits.filter { family.contains($0.id) }
-            let unranked = familyWords < 2 ? [] : family.filter { id in !ranked.contains { $0.id == id } }.compactMap { id in
-                byID[id].map { SearchHit(document: models.documentNumbers[id] ?? -1, id: id, title: $0.title, score: 0) }
-            }
-            let choices = family.count >= 2 && ranked.count + unranked.count >= 2 ? Array((ranked + unranked).prefix(5)) : Array(reading.hits.prefix(3))
+            let choices = familyChoices(family, words: familyWords, hits: reading.hits) ?? Array(reading.hits.prefix(3))
             session.candidates = choices.map(\.id)
             session.pendingAspect = aspect
             let list = choices.enumerated().map { "\($0.offset + 1). \($0.element.title)" }.joined(separator: "\n")
@@ -214,6 +206,20 @@ extension DialogueEngine {
         let chosen = switched ?? (reading.margin < t.clarifyMargin ? named ?? top : top)
         return answer(&session, byID[chosen.id] ?? procedure, aspect: aspect, score: chosen.score,
                       confidence: min(1, reading.procedureScore + reading.margin), candidates: Array(reading.hits.prefix(3)))
+    }
+
+    /// A family's members to choose from ("chứng thực": bản sao, chữ ký, hợp đồng), up to five,
+    /// the best-ranked first; nil for fewer than two. A family named by two words or more is
+    /// listed whole, so the one the citizen means is there even when other words of the message
+    /// ranked it low; one folded syllable ("so": sổ, số, sở) stands in too many titles for that.
+    func familyChoices(_ family: [String], words: Int, hits: [SearchHit]) -> [SearchHit]? {
+        guard family.count >= 2 else { return nil }
+        let ranked = hits.filter { family.contains($0.id) }
+        let unranked = words < 2 ? [] : family.filter { id in !ranked.contains { $0.id == id } }.compactMap { id in
+            byID[id].map { SearchHit(document: models.documentNumbers[id] ?? -1, id: id, title: $0.title, score: 0) }
+        }
+        let choices = ranked + unranked
+        return choices.count >= 2 ? Array(choices.prefix(5)) : nil
     }
 
     /// Words that take leave once a conversation has started.
