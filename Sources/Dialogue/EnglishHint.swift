@@ -6,8 +6,9 @@ import VietText
 ///
 ///     EnglishHint.reply(to: analysis)?.suggestions   // ["cấp hộ chiếu phổ thông"]
 ///
-/// A message counts as English when it has at least three words and at least two thirds of its
-/// words are common English words that are not also Vietnamese syllables typed without marks
+/// A message counts as English when none of its words has Vietnamese marks, it has at least
+/// three words and at least two thirds of them are common English words that are not also
+/// Vietnamese syllables typed without marks
 /// ("an", "do", "to", "the" are left out: "thẻ", "đồ", "tờ" typed bare are everyday
 /// Vietnamese). Where it names a subject hoidap knows ("passport", "birth certificate"), the
 /// reply suggests the Vietnamese question to send.
@@ -69,11 +70,16 @@ public enum EnglishHint {
 
     /// The hint for a message written in English, or nil for any other message.
     public static func reply(to analysis: Analysis) -> Hint? {
-        let tokens = analysis.tokens.filter { $0.kind == .word }
-        guard tokens.count >= minimumWords, !tokens.contains(where: { smallTalk.contains($0.folded) }) else { return nil }
-        let english = tokens.filter { token in token.text == token.folded && words.contains(token.folded) }
-        guard Double(english.count) >= minimumShare * Double(tokens.count) else { return nil }
-        let typed = tokens.map(\.folded)
+        // One pass, nothing built, for the Vietnamese messages that are nearly all of them:
+        // a syllable with marks ends the look.
+        var wordCount = 0, englishCount = 0
+        for token in analysis.tokens where token.kind == .word {
+            guard token.text == token.folded, !smallTalk.contains(token.folded) else { return nil }
+            wordCount += 1
+            if words.contains(token.folded) { englishCount += 1 }
+        }
+        guard wordCount >= minimumWords, Double(englishCount) >= minimumShare * Double(wordCount) else { return nil }
+        let typed = analysis.tokens.filter { $0.kind == .word }.map(\.folded)
         var questions: [String] = []
         for subject in subjects where !questions.contains(subject.question) {
             let found = typed.indices.contains { start in
