@@ -107,8 +107,13 @@ public final class Server: @unchecked Sendable {
         context.stopping.store(true, ordering: .relaxed)
         // "Stop accepting connections from the listening socket. Allows clients to continue
         // processing, but stops accepting new connections." The caller owns the returned socket.
+        // Each pool thread takes the socket out of its own epoll set when it next wakes, and
+        // libmicrohttpd aborts the process if it is gone by then ("Failed to remove listen FD
+        // from epoll set"), so it is only shut down here — Linux then refuses new connections —
+        // and closed once the threads are joined.
         let listener = MHD_quiesce_daemon(handle.pointer)
-        if listener >= 0 { close(listener) }
+        if listener >= 0 { shutdown(listener, Int32(SHUT_RDWR)) }
+        defer { if listener >= 0 { close(listener) } }
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: configuration.drainTimeout)
         var drained = true
