@@ -191,11 +191,19 @@ extension DialogueEngine {
         let named = reading.hits.prefix(3).first { models.names($0.id, syllables: reading.syllables, terms: reading.syllableTerms, share: 1) }
         // "chứng thực", "hỏi về căn cước": words that several titles share, and nothing more,
         // name a family of procedures rather than one of them.
-        let (family, familyWords) = named == nil && switched == nil && session.procedureID == nil ? models.family(of: reading.content) : ([], 0)
+        let (family, familyWords) = named == nil && switched == nil && session.procedureID == nil ? models.family(of: reading.content) : ([], [])
+        // "khai sinh mất bao lâu": a family's words asked about an aspect mean the member they
+        // name on their own ("Đăng ký khai sinh"), answered with the others as candidates.
+        if family.count >= 2, reading.aspect.map({ !$0.cue.isEmpty }) ?? false,
+           let base = models.base(of: family, named: familyWords), let procedure = byID[base] {
+            let others = familyChoices(family, words: familyWords.count, hits: reading.hits)?.filter { $0.id != base } ?? []
+            return answer(&session, procedure, aspect: aspect, score: reading.hits.first { $0.id == base }?.score ?? 0,
+                          confidence: min(1, reading.procedureScore), candidates: Array(others.prefix(3)))
+        }
         if family.count >= 2 || reading.margin < t.clarifyMargin && reading.content.count <= t.clarifyContent && reading.hits.count >= 2
             && named == nil && switched == nil {
             // Close candidates are the best three.
-            let choices = familyChoices(family, words: familyWords, hits: reading.hits) ?? Array(reading.hits.prefix(3))
+            let choices = familyChoices(family, words: familyWords.count, hits: reading.hits) ?? Array(reading.hits.prefix(3))
             session.candidates = choices.map(\.id)
             session.pendingAspect = aspect
             let list = choices.enumerated().map { "\($0.offset + 1). \($0.element.title)" }.joined(separator: "\n")

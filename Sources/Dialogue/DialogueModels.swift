@@ -83,13 +83,25 @@ public struct DialogueModels: Sendable {
     /// numbers, so a name's syllable is found by number, by text only when no procedure has it.
     /// The procedures whose titles all hold these words in a row ("chứng thực": bản sao, chữ
     /// ký, hợp đồng), when there are several; words that name one procedure give none.
-    func family(of content: [String]) -> (members: [String], words: Int) {
+    /// The one member of a family whose title is the family's words with only a generic verb
+    /// ("Đăng ký khai sinh" among "Đăng ký lại khai sinh", "… có yếu tố nước ngoài"; "Cấp thẻ căn
+    /// cước"): what the family's words mean on their own. Nil when there is none or several.
+    func base(of family: [String], named words: [String]) -> String? {
+        let shared = Set(words)
+        let bases = titles.filter { family.contains($0.id) && Set($0.syllables).subtracting(shared).isSubset(of: Self.genericTitleWords) }
+        return bases.count == 1 ? bases[0].id : nil
+    }
+
+    /// Title words that only say a procedure is done ("đăng ký", "cấp thẻ").
+    static let genericTitleWords: Set<String> = ["dang", "ky", "cap", "the"]
+
+    func family(of content: [String]) -> (members: [String], words: [String]) {
         // "e muốn hỏi về chứng thực ạ", "thủ tục khai sinh như nào": the citizen's "I" and words
         // about asking are not part of a name.
         var words = content[...]
         while let first = words.first, Self.edgeWords.contains(first) { words = words.dropFirst() }
         while let last = words.last, Self.edgeWords.contains(last) { words = words.dropLast() }
-        guard let first = words.first else { return ([], 0) }
+        guard let first = words.first else { return ([], []) }
         var members = Set<Int>()
         for (number, start) in titleStarts[first] ?? [] {
             let title = titles[number].syllables
@@ -97,12 +109,12 @@ public struct DialogueModels: Sendable {
                 members.insert(number)
             }
         }
-        return (members.count >= 2 ? members.sorted().map { titles[$0].id } : [], words.count)
+        return (members.count >= 2 ? members.sorted().map { titles[$0].id } : [], Array(words))
     }
 
     /// Words that content keeps but that name nothing (folded): ways of saying "I", and words
     /// about the asking ("thủ tục", "chút", "như nào"); dropped at the edges of a family's words.
-    static let edgeWords: Set<String> = ["e", "anh", "chi", "mik", "mk", "t", "cj", "ac", "thu", "tuc", "chut", "nhu", "ntn"]
+    static let edgeWords: Set<String> = ["e", "anh", "chi", "mik", "mk", "t", "cj", "ac", "thu", "tuc", "chut", "nhu", "ntn", "be", "con"]
 
     func names(_ id: String, syllables: [String], terms: [Int32?], share: Double) -> Bool {
         func contains(_ syllable: (text: String, term: Int32?)) -> Bool {

@@ -133,6 +133,19 @@ struct FamilyClarificationTests {
         #expect(reply.aspect == aspect)
     }
 
+    @Test("a family's words asking an aspect mean the member they name on their own", arguments: [
+        ("khai sinh mất bao lâu", "khai-sinh", Aspect.duration, "khai-sinh-co-yeu-to-nuoc-ngoai"),
+        ("khai sinh cho be can gi", "khai-sinh", .documents, "dang-ky-lai-khai-sinh"),
+        ("kết hôn cần giấy gì", "ket-hon", .documents, "ket-hon-co-yeu-to-nuoc-ngoai"),
+    ])
+    func base(message: String, id: String, aspect: Aspect, other: String) {
+        let reply = ClarificationTests.engine.reply(session: "base-\(message)", message: message)
+        #expect(reply.intent == .procedure, "\(message)")
+        #expect(reply.procedure?.id == id)
+        #expect(reply.aspect == aspect)
+        #expect(reply.candidates.map(\.id).contains(other), "\(reply.candidates.map(\.id))")
+    }
+
     @Test("a member's own title is answered, not clarified")
     func member() {
         let reply = ClarificationTests.engine.ask("đăng ký khai sinh")
