@@ -93,9 +93,14 @@ extension DialogueEngine {
         // procedure itself (named after the tag) is needed, which its overview answers.
         // The tag may also open a documents cue ("có cần giấy attp không").
         if let top = hits.first, let found = aspect, found.aspect == .requirements || found.aspect == .documents,
-           let asked = AspectDetector.whetherTags.lazy.compactMap({ AspectDetector.after($0, in: masked) }).first,
-           models.names(top.id, syllables: Array(asked), terms: asked.map(procedures.index.foldedTerm), share: thresholds.nameShare) {
-            aspect = nil
+           let asked = AspectDetector.whetherTags.lazy.compactMap({ AspectDetector.after($0, in: masked) }).first {
+            // Named in full, or in part with every word of the part from one name ("có phải xin
+            // phép không" for "xin phép xây dựng", "có phải xóa thường trú").
+            let named = asked.filter { !Self.fillers.contains($0) }
+            if models.names(top.id, syllables: Array(asked), terms: asked.map(procedures.index.foldedTerm), share: thresholds.nameShare)
+                || named.count >= 2 && models.holds(top.id, words: named) {
+                aspect = nil
+            }
         }
         let cue = aspect.map { $0.cue.split(separator: " ") } ?? []
         // Where the citizen lives ("ở phường Tân Mỹ") says nothing about which procedure is meant.

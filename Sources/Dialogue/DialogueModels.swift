@@ -116,6 +116,12 @@ public struct DialogueModels: Sendable {
     /// about the asking ("thủ tục", "chút", "như nào"); dropped at the edges of a family's words.
     static let edgeWords: Set<String> = ["e", "anh", "chi", "mik", "mk", "t", "cj", "ac", "thu", "tuc", "chut", "nhu", "ntn", "be", "con"]
 
+    /// Whether every one of these words stands in one of the procedure's names ("xin phép" in
+    /// "xin phép xây dựng").
+    func holds(_ id: String, words: [String]) -> Bool {
+        (names[id] ?? []).contains { name in words.allSatisfy { word in name.contains { $0.text == word } } }
+    }
+
     func names(_ id: String, syllables: [String], terms: [Int32?], share: Double) -> Bool {
         func contains(_ syllable: (text: String, term: Int32?)) -> Bool {
             if let term = syllable.term { return terms.contains(term) }

@@ -113,6 +113,15 @@ struct AspectTests {
         #expect(needed.aspect == .overview)
         let condition = Self.engine.ask("tiếp công dân có cần đặt lịch trước không")
         #expect(condition.aspect == .requirements)
+        // Part of a name, every word of it from one name: "đăng ký quân sự", "xóa thường trú".
+        for (message, id) in [("Đủ 17 tuổi có phải đăng ký quân sự?", "nghia-vu-quan-su"),
+                              ("đi định cư nước ngoài có phải xóa thường trú không", "xoa-thuong-tru")] {
+            let reply = Self.engine.ask(message)
+            #expect(reply.procedure?.id == id, "\(message)")
+            #expect(reply.aspect == .overview, "\(message)")
+        }
+        // Words that are not the procedure's name keep their aspect.
+        #expect(Self.engine.ask("làm hộ chiếu có phải nộp phí không").aspect == .fee)
     }
 
     @Test("chat shorthand is spelled out before cue matching")
