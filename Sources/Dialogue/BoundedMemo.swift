@@ -71,15 +71,6 @@ public final class BoundedMemo<Key: Hashable & Sendable, Value: Sendable>: Senda
 
     public var counts: MemoCounts { state.withLock { $0.counts } }
 
-    /// Forgets every entry (the counts stay).
-    public func removeAll() {
-        let discarded = state.withLock { state in
-            defer { state.current = [:]; state.previous = [:] }
-            return (state.current, state.previous)
-        }
-        withExtendedLifetime(discarded) {}
-    }
-
     /// Inserts into the newer generation; returns the generation dropped to make room, for the
     /// caller to free after the lock (freeing thousands of entries would hold up other threads).
     private static func insert(_ value: Value, for key: Key, into state: inout Generations, half: Int) -> [Key: Value] {

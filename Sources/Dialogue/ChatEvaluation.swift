@@ -62,7 +62,7 @@ public struct ChatEvaluation: Sendable {
                 let reply = engine.reply(session: session, message: turn.question)
                 var correct = true
                 if turn.intent == "clarify" {
-                    correct = reply.intent == .clarify && (turn.relevant.isEmpty || reply.candidates.contains { turn.relevant.contains($0.id) })
+                    correct = Self.clarifies(reply, listing: turn.relevant)
                     result.clarification.add(correct)
                 } else {
                     if let intent = turn.intent { correct = correct && intent == reply.intent.rawValue }
@@ -84,6 +84,12 @@ public struct ChatEvaluation: Sendable {
 
     static func describe(_ reply: Reply) -> String {
         [reply.intent.rawValue, reply.procedure?.id, reply.aspect?.rawValue, reply.category?.rawValue].compactMap { $0 }.joined(separator: " ")
+    }
+
+    /// Whether a reply asks which procedure is meant, listing one of `relevant` among its choices
+    /// when any is labelled.
+    static func clarifies(_ reply: Reply, listing relevant: [String]) -> Bool {
+        reply.intent == .clarify && (relevant.isEmpty || reply.candidates.contains { relevant.contains($0.id) })
     }
 
     mutating func score(_ question: LabelledQuestion, _ reply: Reply) {
@@ -116,8 +122,7 @@ public struct ChatEvaluation: Sendable {
             ticketStatus.add(correct)
             intent.add(correct)
         case "clarify":
-            correct = reply.intent == .clarify
-                && (question.relevant.isEmpty || reply.candidates.contains { question.relevant.contains($0.id) })
+            correct = Self.clarifies(reply, listing: question.relevant)
             clarification.add(correct)
             intent.add(reply.intent == .clarify)
         default:

@@ -78,11 +78,6 @@ public struct DialogueModels: Sendable {
         return answers[index]
     }
 
-    /// Whether a message names a procedure: it contains at least `share` of the syllables of the
-    /// procedure's title or of one of its aliases. `terms` are the syllables' term numbers in the procedure index: equal syllables have equal
-    /// numbers, so a name's syllable is found by number, by text only when no procedure has it.
-    /// The procedures whose titles all hold these words in a row ("chứng thực": bản sao, chữ
-    /// ký, hợp đồng), when there are several; words that name one procedure give none.
     /// The one member of a family whose title is the family's words with only a generic verb
     /// ("Đăng ký khai sinh" among "Đăng ký lại khai sinh", "… có yếu tố nước ngoài"; "Cấp thẻ căn
     /// cước"): what the family's words mean on their own. Nil when there is none or several.
@@ -95,6 +90,10 @@ public struct DialogueModels: Sendable {
     /// Title words that only say a procedure is done ("đăng ký", "cấp thẻ").
     static let genericTitleWords: Set<String> = ["dang", "ky", "cap", "the"]
 
+    /// The procedures whose titles all hold these words in a row ("chứng thực": bản sao, chữ
+    /// ký, hợp đồng), when there are several; words that name one procedure give none. Also the
+    /// words that named the family: the content without the citizen's "I" and asking words at
+    /// its edges.
     func family(of content: [String]) -> (members: [String], words: [String]) {
         // "e muốn hỏi về chứng thực ạ", "thủ tục khai sinh như nào": the citizen's "I" and words
         // about asking are not part of a name.
@@ -122,6 +121,9 @@ public struct DialogueModels: Sendable {
         (names[id] ?? []).contains { name in words.allSatisfy { word in name.contains { $0.text == word } } }
     }
 
+    /// Whether a message names a procedure: it contains at least `share` of the syllables of the
+    /// procedure's title or of one of its aliases. `terms` are the syllables' term numbers in the procedure index: equal syllables have equal
+    /// numbers, so a name's syllable is found by number, by text only when no procedure has it.
     func names(_ id: String, syllables: [String], terms: [Int32?], share: Double) -> Bool {
         func contains(_ syllable: (text: String, term: Int32?)) -> Bool {
             if let term = syllable.term { return terms.contains(term) }
