@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import Synchronization
 import HTTPServer
 import HoiDapService
 import Knowledge
@@ -29,10 +30,14 @@ struct BenchChatCommand: ParsableCommand {
     @Option(help: "Messages whose reading is kept, as `serve --message-memo` (default 0: every message read afresh).")
     var messageMemo = 0
 
+    @Option(help: "Threads sending requests at once (each sends --requests), to see what sharing the engine costs.")
+    var threads = 1
+
     @OptionGroup var data: DataOptions
 
     func validate() throws {
         guard requests >= 1 else { throw ValidationError("--requests must be at least 1") }
+        guard (1...64).contains(threads) else { throw ValidationError("--threads must be from 1 to 64") }
         guard messageMemo >= 0 else { throw ValidationError("--message-memo must be 0 or more") }
     }
 
@@ -61,10 +66,25 @@ struct BenchChatCommand: ParsableCommand {
 
         _ = Self.measure(service, requests, count: requests.count)
         let start = DispatchTime.now().uptimeNanoseconds
-        let failures = Self.measure(service, requests, count: self.requests)
+        let failures = Self.measure(service, requests, count: self.requests, threads: threads)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        print(String(format: "%d requests (%d bodies rotating), %.1f µs per request, %.0f requests/s on one thread, %d not 200",
-                     self.requests, requests.count, seconds * 1e6 / Double(self.requests), Double(self.requests) / seconds, failures))
+        let total = self.requests * threads
+        print(String(format: "%d requests (%d bodies rotating), %.1f µs per request, %.0f requests/s on %d thread%@, %d not 200",
+                     total, requests.count, seconds * 1e6 * Double(threads) / Double(total), Double(total) / seconds,
+                     threads, threads == 1 ? "" : "s", failures))
+    }
+
+    /// Sends `count` requests in turn on each of `threads` threads (each starting at its own place in
+    /// the rotation); returns how many were not answered 200.
+    static func measure(_ service: HoiDapService, _ requests: [Request], count: Int, threads: Int) -> Int {
+        guard threads > 1 else { return measure(service, requests, count: count) }
+        let failures = Mutex([Int](repeating: 0, count: threads))
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            let shifted = Array(requests[(thread * 7 % requests.count)...] + requests[..<(thread * 7 % requests.count)])
+            let failed = measure(service, shifted, count: count)
+            failures.withLock { $0[thread] = failed }
+        }
+        return failures.withLock { $0.reduce(0, +) }
     }
 
     /// Sends `count` requests in turn; returns how many were not answered 200. Its own function,
