@@ -70,7 +70,7 @@ extension DialogueEngine {
 
     func readAfresh(_ message: String, context: String?) -> Reading {
         let analysis = analyzer.analyze(message, purpose: .query)
-        let syllables = analysis.tokens.filter(\.isPositional).map(\.folded)
+        let syllables = Self.repairedSyllables(analysis)
         let hashes = NGramHashes(words: syllables)
         let plan = procedures.plan(analysis: analysis)
         let bound = max(procedures.bound(plan), 1e-9)
@@ -137,6 +137,33 @@ extension DialogueEngine {
                        namesTop: hits.first.map { models.names($0.id, syllables: syllables, terms: syllableTerms, share: thresholds.nameShare) } ?? false,
                        contextCoverage: total == 0 ? 1 : coveredByContext / total, topProbability: ranked.first?.probability ?? 0,
                        asks: asks)
+    }
+
+    /// The folded positional syllables, each surely mistyped one ("ddăng", "tamj") replaced by
+    /// its telex or VNI repair: left as typed, it is a word no example or procedure has, which
+    /// lowers coverage until a clear question ("… tự đi ddăng ký tạm trú") reads as out of scope.
+    static func repairedSyllables(_ analysis: Analysis) -> [String] {
+        let positional = analysis.tokens.filter(\.isPositional)
+        var repairs: [Int: String] = [:]
+        for alternative in analysis.alternatives
+        where (alternative.reason == .telex || alternative.reason == .vni) && alternative.span.count == 1 {
+            guard let part = alternative.parts.first,
+                  let typed = positional.first(where: { $0.position == alternative.span.lowerBound }),
+                  surelyMistyped(typed.text) else { continue }
+            repairs[alternative.span.lowerBound] = part.folded
+        }
+        return repairs.isEmpty ? positional.map(\.folded) : positional.map { repairs[$0.position] ?? $0.folded }
+    }
+
+    /// Whether a word that telex or VNI can repair is a Vietnamese syllable typed wrong rather
+    /// than a foreign word: it already carries marks ("ddăng"), holds a VNI digit, doubles "d",
+    /// has "uw", ends in the tone key "j" ("tamj"), or doubles a vowel and ends in a tone key
+    /// ("tieenf"). "pass" and "test" repair too ("pá", "tét"), but are English.
+    static func surelyMistyped(_ text: String) -> Bool {
+        if text.unicodeScalars.contains(where: { !$0.isASCII || ("0"..."9").contains($0) }) { return true }
+        if text.contains("dd") || text.contains("uw") || text.hasSuffix("j") { return true }
+        let doubledVowel = text.contains("aa") || text.contains("ee") || text.contains("oo")
+        return doubledVowel && text.last.map { "sfrx".contains($0) } == true
     }
 
     /// The retrieval hits reordered by BM25 (over the plan's bound) plus the classifier's

@@ -130,7 +130,9 @@ extension DialogueEngine {
         // "Tôi muốn phản ánh" — a complaint cue with nothing else — is the request itself, not a
         // question about an earlier report.
         let bareComplaint = reading.complaint && reading.content.count <= 2 && reading.aspect == nil
-        if best == "ticket_status", probability(best) >= t.ticketStatus, !bareComplaint {
+        // "gửi phản ánh qua tổng đài 1022 thì thực hiện ra sao" asks how to report, which a guide
+        // covers and the nearest examples recognise, not where an earlier report stands.
+        if best == "ticket_status", probability(best) >= t.ticketStatus, !bareComplaint, !(reading.namesTop && procedureAfterAll()) {
             return startStatus(&session, message: message, code: nil)
         }
         let escalation = probability("escalate")
@@ -176,6 +178,11 @@ extension DialogueEngine {
         // little of any procedure; when the classifier and the nearest examples both call it a
         // procedure question, it is one.
         if weak, reading.procedureScore >= t.procedure, probability("procedure") >= t.procedureVote, nearestGroup() == "procedure" {
+            weak = false
+        }
+        // Nor is one that names the procedure outright ("chủ nhà kêu đi đăng ký tạm trú"), however
+        // many words of its own tell the situation.
+        if weak, reading.namesTop, reading.procedureScore >= t.procedure, probability("procedure") >= t.procedureVote {
             weak = false
         }
         if best == "out_of_scope", probability(best) >= t.outOfScope, !strong, !covered, weak || !procedureAfterAll() {

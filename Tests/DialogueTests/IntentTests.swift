@@ -179,5 +179,27 @@ struct IntentTests {
         #expect(engine.reply(session: "farewell", message: "làm lại căn cước bị mất cần giấy tờ gì").intent == .procedure)
         #expect(engine.reply(session: "farewell", message: "ok cảm ơn, chào nhé").intent == .goodbye)
     }
+    @Test("a syllable surely mistyped in telex is read as its repair; an English word is not")
+    func telexRepair() {
+        #expect(Self.engine.read("chủ nhà kêu đi ddăng ký tạm trú").syllables == ["chu", "nha", "keu", "di", "dang", "ky", "tam", "tru"])
+        #expect(Self.engine.read("làm lại cccd bị mất thì tốn bn tieenf").syllables.last == "tien")
+        #expect(Self.engine.read("pass wifi test").syllables == ["pass", "wifi", "test"])
+        #expect(DialogueEngine.surelyMistyped("tamj") && DialogueEngine.surelyMistyped("ddang") && DialogueEngine.surelyMistyped("ddăng"))
+        #expect(!DialogueEngine.surelyMistyped("pass") && !DialogueEngine.surelyMistyped("xoas"))
+    }
+
+    @Test("a message that names a procedure outright is answered, however much of it tells the situation")
+    func namedInASituation() {
+        let reply = Self.engine.ask("em mới thuê phòng ở phường Linh Xuân, chủ nhà kêu đi đăng ký tạm trú")
+        #expect(reply.intent == .procedure)
+        #expect(reply.procedure?.id == "dang-ky-tam-tru")
+    }
+
+    @Test("asking how to report through 1022 is not asking where a report stands")
+    func howToReport() {
+        let reply = Self.engine.ask("gửi phản ánh về tình trạng ngập nước qua tổng đài 1022 thực hiện ra sao")
+        #expect(reply.intent == .procedure)
+        #expect(reply.procedure?.id == "tong-dai-1022")
+    }
 }
 

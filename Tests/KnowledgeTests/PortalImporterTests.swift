@@ -63,6 +63,7 @@ import Testing
 
     @Test func fileWithABadLine() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("hoidap-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let good = String(decoding: try JSONSerialization.data(withJSONObject: Self.record), as: UTF8.self)
         try (good + "\n{broken\n").write(toFile: path, atomically: true, encoding: .utf8)
         let outcomes = try PortalImporter.importRecords(path: path, updated: "2026-11-29")

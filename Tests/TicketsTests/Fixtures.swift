@@ -25,9 +25,9 @@ enum Fixtures {
     /// Monday 23 November 2026, 09:00 +07:00 (ISO week 2026-W48).
     static let monday = TicketTime.instant(LocalDate(year: 2026, month: 11, day: 23), hour: 9)
 
-    /// A fresh folder under the system temporary directory, never var/.
+    /// A fresh folder under the system temporary directory (in `ScratchSpace`), never var/.
     static func temporaryDirectory() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hoidap-tickets-\(UUID().uuidString)")
+        let url = ScratchSpace.root.appendingPathComponent(UUID().uuidString)
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -57,4 +57,15 @@ final class Locked<Value: Sendable>: Sendable {
     init(_ value: Value) { mutex = Mutex(value) }
     func withLock<R>(_ body: (inout Value) -> R) -> R { mutex.withLock { body(&$0) } }
     var value: Value { withLock { $0 } }
+}
+
+/// The folder that holds this test process's scratch folders, removed when the process exits
+/// (thousands of test databases otherwise pile up in the system temporary directory).
+enum ScratchSpace {
+    static let root: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hoidap-tickets-tests-\(getpid())")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: ScratchSpace.root) }
+        return url
+    }()
 }
