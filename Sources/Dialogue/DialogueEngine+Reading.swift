@@ -98,7 +98,8 @@ extension DialogueEngine {
             // phép không" for "xin phép xây dựng", "có phải xóa thường trú").
             let named = asked.filter { !Self.fillers.contains($0) }
             if models.names(top.id, syllables: Array(asked), terms: asked.map(procedures.index.foldedTerm), share: thresholds.nameShare)
-                || named.count >= 2 && models.holds(top.id, words: named) {
+                || named.count >= 2 && models.holds(top.id, words: named)
+                || !named.isEmpty && named.allSatisfy(Self.doingWords.contains) {
                 aspect = nil
             }
         }
