@@ -288,9 +288,14 @@ extension DialogueEngine {
     }
 
     /// A choice after a clarification: "số 2", "2", "cái thứ hai", or words of a title.
+    /// A listed choice ranked below another procedure is still the one picked when its score is
+    /// at least this share of the best one's.
+    static let choiceShare = 0.6
+
     func pickCandidate(_ session: inout Session, message: String) -> Reply? {
         let folded = VietString.searchKey(message)
-        let ordinals = [["1", "mot", "nhat", "dau"], ["2", "hai"], ["3", "ba"]]
+        // Up to five choices are listed (`familyChoices`).
+        let ordinals = [["1", "mot", "nhat", "dau"], ["2", "hai"], ["3", "ba"], ["4", "bon", "tu"], ["5", "nam"]]
         var chosen: String? = nil
         let words = Set(folded.split(separator: " ").map(String.init))
         if words.count <= 4 {
@@ -300,9 +305,16 @@ extension DialogueEngine {
             }
         }
         if chosen == nil {
+            // The best-ranked choice, even below a procedure outside the list ("cấp lại vì bị mất"
+            // after the ID-card choices ranks the lost driving licence first), unless the message
+            // names that other procedure outright, which changes the subject.
             let reading = read(message)
-            if let top = reading.hits.first, session.candidates.contains(top.id), reading.aspect == nil || reading.syllables.count <= 6 {
-                chosen = top.id
+            let namesOther = reading.hits.first.map {
+                !session.candidates.contains($0.id) && models.names($0.id, syllables: reading.syllables, terms: reading.syllableTerms, share: 1)
+            } ?? false
+            if !namesOther, let top = reading.hits.first, let hit = reading.hits.first(where: { session.candidates.contains($0.id) }),
+               hit.score >= Self.choiceShare * top.score, reading.aspect == nil || reading.syllables.count <= 6 {
+                chosen = hit.id
             }
         }
         guard let id = chosen, let procedure = byID[id] else {

@@ -55,6 +55,29 @@ struct ClarificationTests {
         #expect(reply.procedure?.id == "cap-lai-gplx")
     }
 
+    @Test("the fourth of a longer list is picked by its number")
+    func pickFourth() {
+        let session = "clarify-fourth"
+        let question = Self.engine.reply(session: session, message: "căn cước")
+        #expect(question.intent == .clarify)
+        #expect(question.candidates.count >= 4)
+        guard question.candidates.count >= 4 else { return }
+        let reply = Self.engine.reply(session: session, message: "số 4")
+        #expect(reply.intent == .procedure)
+        #expect(reply.procedure?.id == question.candidates[3].id)
+    }
+
+    @Test("an answer in the citizen's words picks the listed choice it fits, not a procedure outside the list")
+    func pickInOwnWords() {
+        let session = "clarify-own-words"
+        let question = Self.engine.reply(session: session, message: "căn cước")
+        #expect(question.intent == .clarify)
+        #expect(question.candidates.map(\.id).contains("cap-lai-can-cuoc"))
+        let reply = Self.engine.reply(session: session, message: "xin lại vì đánh rơi mất")
+        #expect(reply.intent == .procedure)
+        #expect(reply.procedure?.id == "cap-lai-can-cuoc")
+    }
+
     @Test("\"số 2\" keeps the aspect that was asked (clarification set up in the session store)")
     func pendingAspectKept() {
         let session = "clarify-forced"
