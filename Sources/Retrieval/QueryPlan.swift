@@ -71,6 +71,9 @@ struct QueryPlanner {
             if let part = alternative.parts.first { repaired[alternative.span.lowerBound] = (part.folded, alternative.weight * config.alternativeScale) }
         }
         let tokens = analysis.tokens
+        // In a message typed with marks, a syllable without any ("tang lễ") is spelled as meant,
+        // not typed bare: its own spelling is credited, never the one most documents use ("tầng").
+        let typedWithMarks = tokens.contains { $0.kind == .word && $0.text != $0.folded }
         // Positional tokens (by index, not copied) with their folded term numbers, for the phrases below.
         var positional: [(token: Int, term: Int32?)] = []
         positional.reserveCapacity(tokens.count)
@@ -83,7 +86,7 @@ struct QueryPlanner {
             if term != nil {
                 add(term, .folded, filler, .typed)
                 let text = tokens[slot].text
-                if text != folded {
+                if text != folded || typedWithMarks {
                     add(dictionary.accented(text), .accented, config.accentBonus * filler, .accent)
                 } else if config.accentRestore > 0, let term, let likely = index.dominantAccent[term] {
                     // Typed without marks: credit the spelling most documents use, as far as it dominates.

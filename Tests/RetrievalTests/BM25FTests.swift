@@ -41,6 +41,24 @@ import VietText
         #expect(Set(searcher.search("mat").map(\.id)) == ["a", "b"])
     }
 
+    @Test func bareSyllableInAMarkedMessageIsSpelledAsMeant() {
+        var builder = IndexBuilder(config: .plain)
+        builder.add(IndexDocument(id: "floor", title: "", fields: [("text", "xây thêm tầng nhà")]))
+        builder.add(IndexDocument(id: "floors", title: "", fields: [("text", "nâng tầng và sửa tầng")]))
+        builder.add(IndexDocument(id: "funeral", title: "", fields: [("text", "báo tử sau đám tang")]))
+        let searcher = Searcher(index: builder.build(), analyzer: .document)
+        func accented(_ query: String) -> Set<String> {
+            let plan = searcher.plan(query)
+            return Set(plan.clauses.filter { $0.source == .accent }.map(plan.text(of:)))
+        }
+        // Typed without any marks, "tang" may be "tầng" typed bare: the spelling most documents use is credited.
+        #expect(accented("tang nha").contains("tầng"))
+        // In a message typed with marks, bare "tang" is "tang" (a funeral), never "tầng".
+        #expect(accented("lo đám tang").contains("tang"))
+        #expect(!accented("lo đám tang").contains("tầng"))
+        #expect(searcher.search("lo đám tang").first?.id == "funeral")
+    }
+
     @Test func phraseOutranksScatteredWords() {
         var builder = IndexBuilder(config: .plain)
         builder.add(IndexDocument(id: "scattered", title: "", fields: [("text", "giấy phép và tờ khai")]))
