@@ -48,7 +48,7 @@ let package = Package(
         ),
         .testTarget(name: "VietTextTests", dependencies: ["VietText", "TestSupport"]),
         .testTarget(name: "OrderedJSONTests", dependencies: ["OrderedJSON"]),
-        .testTarget(name: "RetrievalTests", dependencies: ["Retrieval", "VietText"]),
+        .testTarget(name: "RetrievalTests", dependencies: ["Retrieval", "VietText", "TestSupport"]),
         .testTarget(name: "TicketsTests", dependencies: ["Tickets", "TestSupport"]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "Knowledge", "Retrieval"]),
         // What several test targets share: a raw socket client and a seeded random generator.

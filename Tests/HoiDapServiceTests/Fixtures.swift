@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import HTTPServer
 import HoiDapService
 import OrderedJSON
@@ -142,8 +143,7 @@ struct Harness {
     static let monday = TicketTime.instant(LocalDate(year: 2026, month: 11, day: 23), hour: 9)
 
     init(_ configure: (inout HoiDapService.Configuration) -> Void = { _ in }) throws {
-        let folder = ScratchSpace.root.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = ScratchSpace.folder()
         ticketClock = ManualClock(Self.monday)
         store = try TicketStore(path: folder.appendingPathComponent("tickets.sqlite").path, router: try TicketRouter(units: Self.units), clock: ticketClock)
         engine = FakeEngine(store: store)
@@ -184,13 +184,3 @@ func errorBody(_ status: Int, _ code: String, _ message: String) -> String {
     JSON.object([("error", .object([("code", .string(code)), ("status", .int(status)), ("message", .string(message))]))]).serialized() + "\n"
 }
 
-/// The folder that holds this test process's scratch folders, removed when the process exits
-/// (thousands of test databases otherwise pile up in the system temporary directory).
-enum ScratchSpace {
-    static let root: URL = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hoidap-service-tests-\(getpid())")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        atexit { try? FileManager.default.removeItem(at: ScratchSpace.root) }
-        return url
-    }()
-}

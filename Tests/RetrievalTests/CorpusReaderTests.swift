@@ -1,19 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Retrieval
 
 /// Corpus and question files in, with clear errors for bad lines.
 @Suite struct CorpusReaderTests {
-    /// This process's corpus files, removed when it exits.
-    static let folder: URL = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hoidap-corpus-tests-\(getpid())")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        atexit { try? FileManager.default.removeItem(at: CorpusReaderTests.folder) }
-        return url
-    }()
-
     func file(_ text: String) throws -> String {
-        let path = Self.folder.appendingPathComponent("\(UUID().uuidString).jsonl").path
+        let path = ScratchSpace.root.appendingPathComponent("\(UUID().uuidString).jsonl").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }

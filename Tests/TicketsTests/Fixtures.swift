@@ -1,5 +1,6 @@
 import Synchronization
 import Foundation
+import TestSupport
 @testable import Tickets
 
 /// Shared test fixtures: a small unit list, temporary databases, a fixed clock.
@@ -27,9 +28,7 @@ enum Fixtures {
 
     /// A fresh folder under the system temporary directory (in `ScratchSpace`), never var/.
     static func temporaryDirectory() -> URL {
-        let url = ScratchSpace.root.appendingPathComponent(UUID().uuidString)
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        ScratchSpace.folder()
     }
 
     static func store(clock: ManualClock = ManualClock(monday), options: TicketStore.Options = TicketStore.Options(),
@@ -59,13 +58,3 @@ final class Locked<Value: Sendable>: Sendable {
     var value: Value { withLock { $0 } }
 }
 
-/// The folder that holds this test process's scratch folders, removed when the process exits
-/// (thousands of test databases otherwise pile up in the system temporary directory).
-enum ScratchSpace {
-    static let root: URL = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hoidap-tickets-tests-\(getpid())")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        atexit { try? FileManager.default.removeItem(at: ScratchSpace.root) }
-        return url
-    }()
-}
