@@ -81,6 +81,11 @@ extension DialogueEngine {
             return reply(session, .outOfScope, answer: hint.answer, confidence: 1,
                          suggestions: hint.suggestions.isEmpty ? starterSuggestions() : hint.suggestions)
         }
+        // "đang nói chuyện với cán bộ hay với máy?" asks what the assistant is; only a request
+        // ("cho tôi gặp cán bộ") hands the conversation over.
+        if Self.asksPersonOrMachine(reading.syllables) {
+            return reply(session, .identity, answer: chitChatReply(.identity), confidence: 1, suggestions: starterSuggestions())
+        }
         // A message made of a procedure's own rare words is about that procedure, whatever else it resembles.
         let strong = reading.procedureScore >= t.strongProcedure && reading.coverage >= 0.9
         // The nearest-example vote, taken at most once: the report flow needs it again for the category.
@@ -239,6 +244,24 @@ extension DialogueEngine {
 
     /// Words that take leave once a conversation has started.
     static let farewellWords: Set<String> = ["chao", "bye", "bai", "biet"]
+
+    /// Whether a message asks if a person or a machine is answering: a word for a person and
+    /// one for a machine on either side of "hay" (or), near it ("cán bộ hay máy tự động",
+    /// "bot hay người thật").
+    static func asksPersonOrMachine(_ syllables: [String]) -> Bool {
+        guard let or = syllables.firstIndex(of: "hay"), or > 0, or + 1 < syllables.count else { return false }
+        let before = Array(syllables[max(0, or - 4)..<or]), after = Array(syllables[(or + 1)..<min(syllables.count, or + 5)])
+        func has(_ phrases: [[String]], _ part: [String]) -> Bool {
+            phrases.contains { phrase in
+                part.count >= phrase.count && (0...(part.count - phrase.count)).contains { part[$0..<($0 + phrase.count)].elementsEqual(phrase) }
+            }
+        }
+        return has(personWords, before) && has(machineWords, after) || has(machineWords, before) && has(personWords, after)
+    }
+
+    /// Words for a person and for a machine, as phrases: "cán" and "nhân" alone fold like "cần", "nhận".
+    static let personWords: [[String]] = [["nguoi"], ["can", "bo"], ["nhan", "vien"], ["tong", "dai", "vien"], ["ad"], ["admin"]]
+    static let machineWords: [[String]] = [["may"], ["bot"], ["robot"], ["chatbot"], ["tu", "dong"], ["tro", "ly", "ao"]]
 
     /// Words of a bare choice ("số 2", "cái thứ hai"), folded and as typed with marks.
     static let choiceWords: Set<String> = ["so", "1", "2", "3", "4", "5", "cai", "thu", "mot", "hai", "ba", "nhat", "dau"]

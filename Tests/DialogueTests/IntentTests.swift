@@ -201,5 +201,24 @@ struct IntentTests {
         #expect(reply.intent == .procedure)
         #expect(reply.procedure?.id == "tong-dai-1022")
     }
+    @Test("asking whether a person or a machine answers is about the assistant; asking for a person hands over", arguments: [
+        ("người đang trả lời tôi là nhân viên hay máy tự động vậy", Intent.identity),
+        ("ad là bot hay người thật", .identity),
+        ("cho tôi gặp người thật chứ không phải máy", .escalate),
+        ("đăng ký tạm trú cần hợp đồng thuê nhà ko hay chỉ cần cccd thôi", .procedure),
+    ])
+    func personOrMachine(message: String, intent: Intent) {
+        #expect(Self.engine.ask(message).intent == intent)
+    }
+
+    @Test("a person and a machine on either side of \"hay\" ask what answers; \"cần\" and \"nhận\" are no person")
+    func personOrMachineRule() {
+        func asks(_ message: String) -> Bool { DialogueEngine.asksPersonOrMachine(Self.engine.read(message).syllables) }
+        #expect(asks("tôi đang nói chuyện với cán bộ hay với máy tự động"))
+        #expect(asks("bot hay người thật vậy"))
+        #expect(!asks("cho tôi gặp cán bộ hay nhân viên nào cũng được"))
+        #expect(!asks("cần hợp đồng ko hay chỉ cần cccd thôi"))
+        #expect(!asks("nhận tiền mặt hay chuyển khoản tự động"))
+    }
 }
 
