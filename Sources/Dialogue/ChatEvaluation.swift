@@ -36,6 +36,9 @@ public struct ChatEvaluation: Sendable {
     /// listing the labelled procedure, when one is given, among its choices.
     public var clarification = Rate()
     public var dialogueTurns = Rate()
+    /// Wrong aspects of answered questions: expected → given → how many (where writers' and
+    /// the model's conventions part, e.g. requirements → overview).
+    public var aspectConfusion: [String: [String: Int]] = [:]
     /// Confidence bucket (0.0, 0.1, …) → accuracy of the replies in it.
     public var reliability: [Int: Rate] = [:]
     public var misses: [Miss] = []
@@ -103,6 +106,9 @@ public struct ChatEvaluation: Sendable {
             if let style = question.style { procedureHitByStyle[style, default: Rate()].add(hit) }
             if let aspect = question.aspect, reply.intent == .procedure {
                 self.aspect.add(reply.aspect?.rawValue == aspect)
+                if reply.aspect?.rawValue != aspect {
+                    aspectConfusion[aspect, default: [:]][reply.aspect?.rawValue ?? "none", default: 0] += 1
+                }
                 if reply.aspect?.rawValue != aspect, hit {
                     misses.append(Miss(question: "[aspect] " + question.question, expected: aspect, got: reply.aspect?.rawValue ?? "none"))
                 }

@@ -69,6 +69,13 @@ struct EvalChatCommand: ParsableCommand {
             let rate = result.reliability[bucket]!
             print(String(format: "  %.1f–%.1f  %.3f  (%d)", Double(bucket) / 10, Double(bucket + 1) / 10, rate.value, rate.total))
         }
+        let confusions = result.aspectConfusion.flatMap { expected, given in given.map { (expected, $0.key, $0.value) } }
+        if !confusions.isEmpty {
+            print("aspect confusions (expected → given, single messages):")
+            for (expected, given, count) in confusions.sorted(by: { ($1.2, $0.0, $0.1) < ($0.2, $1.0, $1.1) }).prefix(12) {
+                print("  \(expected) → \(given)  \(count)")
+            }
+        }
         for miss in result.misses.prefix(explainMisses) {
             print("MISS \(miss.question)\n     expected: \(miss.expected)\n     got:      \(miss.got)")
         }

@@ -1,6 +1,7 @@
 import Knowledge
 import Testing
 @testable import Dialogue
+import Retrieval
 
 /// Each of the ten aspects, detected from a cue in a question that names the procedure.
 @Suite("Aspects")
@@ -131,6 +132,17 @@ struct AspectTests {
         #expect(AspectClassifier.spelledOut(["can", "dk", "j"]) == ["can", "dieu", "kien", "gi"])
         #expect(AspectClassifier.spelledOut(["dk", "xe", "may"]) == ["dk", "xe", "may"])
         #expect(Self.engine.ask("làm hộ chiếu mất bn tiền").aspect == .fee)
+    }
+    @Test("the evaluation counts wrong aspects by expected and given aspect")
+    func confusionTable() {
+        let questions = [
+            LabelledQuestion(question: "làm lại căn cước bị mất tốn bao nhiêu tiền", relevant: ["cap-lai-can-cuoc"], aspect: "documents", intent: "procedure"),
+            LabelledQuestion(question: "lệ phí cấp lại căn cước là bao nhiêu", relevant: ["cap-lai-can-cuoc"], aspect: "documents", intent: "procedure"),
+            LabelledQuestion(question: "làm lại căn cước bị mất cần giấy tờ gì", relevant: ["cap-lai-can-cuoc"], aspect: "documents", intent: "procedure"),
+        ]
+        let result = ChatEvaluation.run(Self.engine, questions: questions, dialogues: [])
+        #expect(result.aspect.total == 3 && result.aspect.hits == 1)
+        #expect(result.aspectConfusion == ["documents": ["fee": 2]])
     }
 }
 
