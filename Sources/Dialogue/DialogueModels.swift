@@ -113,7 +113,7 @@ public struct DialogueModels: Sendable {
 
     /// Words that content keeps but that name nothing (folded): ways of saying "I", and words
     /// about the asking ("thủ tục", "chút", "như nào"); dropped at the edges of a family's words.
-    static let edgeWords: Set<String> = ["e", "anh", "chi", "mik", "mk", "t", "cj", "ac", "thu", "tuc", "chut", "nhu", "ntn", "be", "con"]
+    static let edgeWords: Set<String> = ["e", "anh", "chi", "mik", "mk", "t", "cj", "ac", "thu", "tuc", "chut", "nhu", "ntn", "be", "con", "phuong", "xa"]
 
     /// Whether every one of these words stands in one of the procedure's names ("xin phép" in
     /// "xin phép xây dựng").

@@ -55,6 +55,13 @@ struct ClarificationTests {
         #expect(reply.procedure?.id == "cap-lai-gplx")
     }
 
+    @Test("\"ở phường\", \"ở xã\" at the edge of a family's words are where, not part of the name")
+    func familyWithPlace() {
+        let reply = Self.engine.ask("hỏi về chứng thực ở xã")
+        #expect(reply.intent == .clarify)
+        #expect(Set(reply.candidates.map(\.id)) == Self.certifications)
+    }
+
     @Test("the fourth of a longer list is picked by its number")
     func pickFourth() {
         let session = "clarify-fourth"
