@@ -118,6 +118,7 @@ extension DialogueEngine {
         let classified = ChitChat(rawValue: best).flatMap { chit in
             // A question that names a procedure ("về hưu xong được nhận những gì") is about it.
             smallTalk >= t.chitChat && !strong && !cued && !(reading.namesTop && reading.asks) && !procedureAfterAll()
+                && !(chit == .help && asksAboutFamily(reading))
                 ? (chit, smallTalk) : nil
         }
         if let (kind, confidence) = classified ?? votedChitChat() {
@@ -244,6 +245,14 @@ extension DialogueEngine {
 
     /// Words that take leave once a conversation has started.
     static let farewellWords: Set<String> = ["chao", "bye", "bai", "biet"]
+
+    /// Whether a message asks about ("về") words that name a family of procedures: "hỏi chút
+    /// về thẻ căn cước" is the question, not a request for help in general.
+    func asksAboutFamily(_ reading: Reading) -> Bool {
+        guard let about = reading.syllables.lastIndex(of: "ve") else { return false }
+        let words = reading.syllables[(about + 1)...].filter { !Self.fillers.contains($0) }
+        return !words.isEmpty && !models.family(of: words).members.isEmpty
+    }
 
     /// Whether a message asks if a person or a machine is answering: a word for a person and
     /// one for a machine on either side of "hay" (or), near it ("cán bộ hay máy tự động",

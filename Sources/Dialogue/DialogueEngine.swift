@@ -123,18 +123,19 @@ public final class DialogueEngine: Sendable {
 }
 
 extension DialogueEngine {
-    /// Words that say nothing about which procedure is meant (folded).
     /// Words that, after "có cần / có phải / bắt buộc", ask whether to go through a procedure at
     /// all rather than about one paper or condition ("có bắt buộc phải đi làm thẻ mới không",
     /// "có cần xin giấy phép riêng nữa không").
     static let doingWords: Set<String> = ["moi", "lai", "khai", "bao", "xin", "giay", "phep", "rieng", "thu", "tuc", "dang", "ky",
                                           "nua", "luon", "ngay", "doi", "cap"]
 
+    /// Words that say nothing about which procedure is meant (folded).
     static let fillers: Set<String> = ["toi", "em", "minh", "ban", "ad", "a", "oi", "nhe", "nha", "vay", "ha", "ho", "cho", "hoi",
                                        "xin", "la", "thi", "ma", "va", "cua", "voi", "co", "khong", "ko", "k", "duoc", "dc", "the",
                                        "nao", "gi", "j", "sao", "can", "phai", "lam", "muon", "nay", "do", "con", "roi", "di",
                                        "ve", "o", "dau", "bao", "nhieu", "bn", "nhung", "cac", "mot", "de", "neu", "khi", "vui",
-                                       "long", "giup", "dum", "voi", "u", "da", "vang", "trong", "tren", "ra", "vao", "tu", "den"]
+                                       "long", "giup", "dum", "voi", "u", "da", "vang", "trong", "tren", "ra", "vao", "tu", "den",
+                                       "chut", "xiu"]
 }
 
 extension RetrievalConfig {

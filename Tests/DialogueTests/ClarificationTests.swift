@@ -62,6 +62,13 @@ struct ClarificationTests {
         #expect(Set(reply.candidates.map(\.id)) == Self.certifications)
     }
 
+    @Test("asking \"a little\" about a family of procedures is the question, not a request for help",
+          arguments: ["hỏi chút về chứng thực", "cho hỏi xíu về bằng lái"])
+    func askAboutFamily(message: String) {
+        #expect(Self.engine.ask(message).intent == .clarify)
+        #expect(Self.engine.ask("bạn hỗ trợ những gì").intent == .help)
+    }
+
     @Test("the fourth of a longer list is picked by its number")
     func pickFourth() {
         let session = "clarify-fourth"
