@@ -27,6 +27,10 @@ public struct DialogueModels: Sendable {
     /// Where each folded syllable stands in those titles, so `family(of:)` looks only at the
     /// titles holding its first word instead of scanning them all on every turn.
     let titleStarts: [String: [(title: Int, start: Int)]]
+    /// Each procedure's aliases as folded syllables in order (guides left out), with where each
+    /// syllable stands in them: "sổ đỏ" is in no title but in many aliases.
+    let aliases: [(id: String, syllables: [String])]
+    let aliasStarts: [String: [(alias: Int, start: Int)]]
     /// Each procedure's answer for every aspect (in `Aspect.allCases` order), by id. An answer
     /// depends only on the procedure's fields, so it is composed once here rather than per turn
     /// (92 procedures × 10 aspects, about 1 MB).
@@ -58,6 +62,14 @@ public struct DialogueModels: Sendable {
         for (number, title) in titles.enumerated() {
             for (start, syllable) in title.syllables.enumerated() { titleStarts[syllable, default: []].append((number, start)) }
         }
+        aliases = knowledge.procedures.filter { $0.kind != .guide }.flatMap { procedure in
+            procedure.aliases.map { (procedure.id, Analyzer.document.tokens($0).filter(\.isPositional).map(\.folded)) }
+        }
+        var aliasStarts: [String: [(alias: Int, start: Int)]] = [:]
+        for (number, alias) in aliases.enumerated() {
+            for (start, syllable) in alias.syllables.enumerated() { aliasStarts[syllable, default: []].append((number, start)) }
+        }
+        self.aliasStarts = aliasStarts
         self.titleStarts = titleStarts
         documentNumbers = Dictionary(procedures.index.documents.enumerated().map { ($0.element.id, $0.offset) },
                                      uniquingKeysWith: { first, _ in first })
@@ -101,14 +113,25 @@ public struct DialogueModels: Sendable {
         while let first = words.first, Self.edgeWords.contains(first) { words = words.dropFirst() }
         while let last = words.last, Self.edgeWords.contains(last) { words = words.dropLast() }
         guard let first = words.first else { return ([], []) }
-        var members = Set<Int>()
+        var members = Set<String>()
         for (number, start) in titleStarts[first] ?? [] {
             let title = titles[number].syllables
             if title.count > words.count, start + words.count <= title.count, title[start..<(start + words.count)].elementsEqual(words) {
-                members.insert(number)
+                members.insert(titles[number].id)
             }
         }
-        return (members.count >= 2 ? members.sorted().map { titles[$0].id } : [], Array(words))
+        // Words in no two titles may still name a family through the procedures' aliases ("sổ
+        // đỏ": làm sổ đỏ lần đầu, sang tên sổ đỏ, tách sổ đỏ), if they are two or more: one
+        // folded syllable is in too many.
+        if members.count < 2, words.count >= 2 {
+            for (number, start) in aliasStarts[first] ?? [] {
+                let alias = aliases[number].syllables
+                if alias.count > words.count, start + words.count <= alias.count, alias[start..<(start + words.count)].elementsEqual(words) {
+                    members.insert(aliases[number].id)
+                }
+            }
+        }
+        return (members.count >= 2 ? titles.map(\.id).filter(members.contains) : [], Array(words))
     }
 
     /// Words that content keeps but that name nothing (folded): ways of saying "I", and words

@@ -69,6 +69,13 @@ struct ClarificationTests {
         #expect(Self.engine.ask("bạn hỗ trợ những gì").intent == .help)
     }
 
+    @Test("words in no two titles name a family through the aliases")
+    func familyThroughAliases() {
+        let reply = Self.engine.ask("hỏi về công ty tnhh")
+        #expect(reply.intent == .clarify)
+        #expect(Set(reply.candidates.map(\.id)).isSuperset(of: ["thanh-lap-doanh-nghiep", "giai-the-doanh-nghiep"]))
+    }
+
     @Test("the fourth of a longer list is picked by its number")
     func pickFourth() {
         let session = "clarify-fourth"
