@@ -59,7 +59,7 @@ public struct DialogueThresholds: Sendable, Equatable {
     /// How much the procedure classifier's probability adds to a hit's normalized BM25 score.
     public var classifierWeight = 0.1
     /// The aspect classifier's probability that overrules a cue phrase naming another aspect.
-    public var aspectOverride = 0.5
+    public var aspectOverride = 0.6
     /// The aspect classifier's probability that sets an aspect when no cue phrase is present.
     public var aspectWithoutCue = 0.5
 
