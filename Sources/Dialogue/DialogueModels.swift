@@ -122,8 +122,8 @@ public struct DialogueModels: Sendable {
         }
         // Words in no two titles may still name a family through the procedures' aliases ("sổ
         // đỏ": làm sổ đỏ lần đầu, sang tên sổ đỏ, tách sổ đỏ), if they are two or more: one
-        // folded syllable is in too many.
-        if members.count < 2, words.count >= 2 {
+        // folded syllable is in too many, and four or more are a sentence rather than a name.
+        if members.count < 2, (2...3).contains(words.count) {
             for (number, start) in aliasStarts[first] ?? [] {
                 let alias = aliases[number].syllables
                 if alias.count > words.count, start + words.count <= alias.count, alias[start..<(start + words.count)].elementsEqual(words) {
@@ -131,7 +131,8 @@ public struct DialogueModels: Sendable {
                 }
             }
         }
-        return (members.count >= 2 ? titles.map(\.id).filter(members.contains) : [], Array(words))
+        guard members.count >= 2 else { return ([], Array(words)) }
+        return (titles.lazy.map(\.id).filter(members.contains), Array(words))
     }
 
     /// Words that content keeps but that name nothing (folded): ways of saying "I", and words
