@@ -319,15 +319,16 @@ extension DialogueEngine {
         template(from: knowledge.intents.outOfScope.replies) ?? Phrases.noMatch
     }
 
-    /// A choice after a clarification: "số 2", "2", "cái thứ hai", or words of a title.
     /// A listed choice ranked below another procedure is still the one picked when its score is
     /// at least this share of the best one's.
     static let choiceShare = 0.6
 
+    /// A choice after a clarification: "số 2", "2", "cái thứ hai", or words of a title.
     func pickCandidate(_ session: inout Session, message: String) -> Reply? {
         let folded = VietString.searchKey(message)
-        // Up to five choices are listed (`familyChoices`).
-        let ordinals = [["1", "mot", "nhat", "dau"], ["2", "hai"], ["3", "ba"], ["4", "bon", "tu"], ["5", "nam"]]
+        // Up to five choices are listed (`familyChoices`). "tư" and "năm" fold like "từ", "tự",
+        // "nam" (a year, male): the fourth and fifth are taken by digit or "bốn" only.
+        let ordinals = [["1", "mot", "nhat", "dau"], ["2", "hai"], ["3", "ba"], ["4", "bon"], ["5"]]
         var chosen: String? = nil
         let words = Set(folded.split(separator: " ").map(String.init))
         if words.count <= 4 {
