@@ -103,7 +103,8 @@ public struct DialogueModels: Sendable {
     static let genericTitleWords: Set<String> = ["dang", "ky", "cap", "the"]
 
     /// The procedures whose titles all hold these words in a row ("chứng thực": bản sao, chữ
-    /// ký, hợp đồng), when there are several; words that name one procedure give none. Also the
+    /// ký, hợp đồng), or failing that whose aliases do ("công ty tnhh"), when there are
+    /// several; words that name one procedure give none. Also the
     /// words that named the family: the content without the citizen's "I" and asking words at
     /// its edges.
     func family(of content: [String]) -> (members: [String], words: [String]) {
@@ -135,8 +136,9 @@ public struct DialogueModels: Sendable {
         return (titles.lazy.map(\.id).filter(members.contains), Array(words))
     }
 
-    /// Words that content keeps but that name nothing (folded): ways of saying "I", and words
-    /// about the asking ("thủ tục", "chút", "như nào"); dropped at the edges of a family's words.
+    /// Words that content keeps but that name nothing (folded): ways of saying "I", words about
+    /// the asking ("thủ tục", "chút", "như nào") and where ("ở phường", "ở xã"); dropped at the
+    /// edges of a family's words.
     static let edgeWords: Set<String> = ["e", "anh", "chi", "mik", "mk", "t", "cj", "ac", "thu", "tuc", "chut", "nhu", "ntn", "be", "con", "phuong", "xa"]
 
     /// Whether every one of these words stands in one of the procedure's names ("xin phép" in
