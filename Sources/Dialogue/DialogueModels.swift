@@ -23,14 +23,9 @@ public struct DialogueModels: Sendable {
     /// follow-up mentions their words.
     let guides: Set<String>
     /// Each procedure's title as folded syllables in order (guides left out), for `family(of:)`.
-    let titles: [(id: String, syllables: [String])]
-    /// Where each folded syllable stands in those titles, so `family(of:)` looks only at the
-    /// titles holding its first word instead of scanning them all on every turn.
-    let titleStarts: [String: [(title: Int, start: Int)]]
-    /// Each procedure's aliases as folded syllables in order (guides left out), with where each
-    /// syllable stands in them: "sổ đỏ" is in no title but in many aliases.
-    let aliases: [(id: String, syllables: [String])]
-    let aliasStarts: [String: [(alias: Int, start: Int)]]
+    let titles: NameRuns
+    /// Each procedure's aliases likewise: "sổ đỏ" is in no title but in many aliases.
+    let aliases: NameRuns
     /// Each procedure's answer for every aspect (in `Aspect.allCases` order), by id. An answer
     /// depends only on the procedure's fields, so it is composed once here rather than per turn
     /// (92 procedures × 10 aspects, about 1 MB).
@@ -46,31 +41,20 @@ public struct DialogueModels: Sendable {
         places = PhraseMatcher(knowledge.units.units.compactMap { unit in unit.area.map { ($0, $0) } })
         aspectClassifier = AspectClassifier(catalog: knowledge.intents, analyzer: analyzer, places: places)
         procedureClassifier = ProcedureClassifier(procedures: knowledge.procedures, analyzer: analyzer)
+        // Each procedure's title and aliases as folded syllables, analysed once for all three uses.
+        let spelled = knowledge.procedures.map { procedure in
+            ([procedure.title] + procedure.aliases).map { Analyzer.document.tokens($0).filter(\.isPositional).map(\.folded) }
+        }
         var names: [String: [[(text: String, term: Int32?)]]] = [:]
         let index = procedures.index
-        for procedure in knowledge.procedures where names[procedure.id] == nil {
-            names[procedure.id] = ([procedure.title] + procedure.aliases).map { name in
-                Set(Analyzer.document.tokens(name).filter(\.isPositional).map(\.folded)).map { ($0, index.foldedTerm($0)) }
-            }.filter { !$0.isEmpty }
+        for (procedure, syllables) in zip(knowledge.procedures, spelled) where names[procedure.id] == nil {
+            names[procedure.id] = syllables.map { name in Set(name).map { ($0, index.foldedTerm($0)) } }.filter { !$0.isEmpty }
         }
         self.names = names
         guides = Set(knowledge.procedures.filter { $0.kind == .guide }.map(\.id))
-        titles = knowledge.procedures.filter { $0.kind != .guide }.map { procedure in
-            (procedure.id, Analyzer.document.tokens(procedure.title).filter(\.isPositional).map(\.folded))
-        }
-        var titleStarts: [String: [(title: Int, start: Int)]] = [:]
-        for (number, title) in titles.enumerated() {
-            for (start, syllable) in title.syllables.enumerated() { titleStarts[syllable, default: []].append((number, start)) }
-        }
-        aliases = knowledge.procedures.filter { $0.kind != .guide }.flatMap { procedure in
-            procedure.aliases.map { (procedure.id, Analyzer.document.tokens($0).filter(\.isPositional).map(\.folded)) }
-        }
-        var aliasStarts: [String: [(alias: Int, start: Int)]] = [:]
-        for (number, alias) in aliases.enumerated() {
-            for (start, syllable) in alias.syllables.enumerated() { aliasStarts[syllable, default: []].append((number, start)) }
-        }
-        self.aliasStarts = aliasStarts
-        self.titleStarts = titleStarts
+        let named = zip(knowledge.procedures, spelled).filter { $0.0.kind != .guide }
+        titles = NameRuns(named.map { ($0.0.id, $0.1[0]) })
+        aliases = NameRuns(named.flatMap { procedure, syllables in syllables.dropFirst().map { (procedure.id, $0) } })
         documentNumbers = Dictionary(procedures.index.documents.enumerated().map { ($0.element.id, $0.offset) },
                                      uniquingKeysWith: { first, _ in first })
         let composer = AnswerComposer()
@@ -95,7 +79,7 @@ public struct DialogueModels: Sendable {
     /// cước"): what the family's words mean on their own. Nil when there is none or several.
     func base(of family: [String], named words: [String]) -> String? {
         let shared = Set(words)
-        let bases = titles.filter { family.contains($0.id) && Set($0.syllables).subtracting(shared).isSubset(of: Self.genericTitleWords) }
+        let bases = titles.names.filter { family.contains($0.id) && Set($0.syllables).subtracting(shared).isSubset(of: Self.genericTitleWords) }
         return bases.count == 1 ? bases[0].id : nil
     }
 
@@ -113,27 +97,14 @@ public struct DialogueModels: Sendable {
         var words = content[...]
         while let first = words.first, Self.edgeWords.contains(first) { words = words.dropFirst() }
         while let last = words.last, Self.edgeWords.contains(last) { words = words.dropLast() }
-        guard let first = words.first else { return ([], []) }
-        var members = Set<String>()
-        for (number, start) in titleStarts[first] ?? [] {
-            let title = titles[number].syllables
-            if title.count > words.count, start + words.count <= title.count, title[start..<(start + words.count)].elementsEqual(words) {
-                members.insert(titles[number].id)
-            }
-        }
+        guard !words.isEmpty else { return ([], []) }
+        var members = titles.holding(words)
         // Words in no two titles may still name a family through the procedures' aliases ("sổ
         // đỏ": làm sổ đỏ lần đầu, sang tên sổ đỏ, tách sổ đỏ), if they are two or more: one
         // folded syllable is in too many, and four or more are a sentence rather than a name.
-        if members.count < 2, (2...3).contains(words.count) {
-            for (number, start) in aliasStarts[first] ?? [] {
-                let alias = aliases[number].syllables
-                if alias.count > words.count, start + words.count <= alias.count, alias[start..<(start + words.count)].elementsEqual(words) {
-                    members.insert(aliases[number].id)
-                }
-            }
-        }
+        if members.count < 2, (2...3).contains(words.count) { members.formUnion(aliases.holding(words)) }
         guard members.count >= 2 else { return ([], Array(words)) }
-        return (titles.lazy.map(\.id).filter(members.contains), Array(words))
+        return (titles.names.lazy.map(\.id).filter(members.contains), Array(words))
     }
 
     /// Words that content keeps but that name nothing (folded): ways of saying "I", words about
