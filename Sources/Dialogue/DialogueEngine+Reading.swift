@@ -92,7 +92,9 @@ extension DialogueEngine {
         // "có cần giấy an toàn thực phẩm không", "có phải đăng ký tạm vắng không": whether the
         // procedure itself (named after the tag) is needed, which its overview answers.
         // The tag may also open a documents cue ("có cần giấy attp không").
+        // A cue of its own ("trường hợp nào bắt buộc …") asks the conditions whatever follows.
         if let top = hits.first, let found = aspect, found.aspect == .requirements || found.aspect == .documents,
+           found.cue.isEmpty || AspectDetector.whetherTags.contains(where: found.cue.contains),
            let asked = AspectDetector.whetherTags.lazy.compactMap({ AspectDetector.after($0, in: masked) }).first {
             // Named in full, or in part with every word of the part from one name ("có phải xin
             // phép không" for "xin phép xây dựng", "có phải xóa thường trú").
