@@ -81,6 +81,11 @@ extension DialogueEngine {
             return reply(session, .outOfScope, answer: hint.answer, confidence: 1,
                          suggestions: hint.suggestions.isEmpty ? starterSuggestions() : hint.suggestions)
         }
+        // Another country's papers ("làm lại hộ chiếu Hàn Quốc") are that country's business, unless
+        // a procedure of ours is named outright ("xin lý lịch tư pháp để làm visa Úc").
+        if ForeignDocument.asks(reading.syllables), !reading.namesTop {
+            return reply(session, .outOfScope, answer: Phrases.foreignDocument, confidence: 1, suggestions: starterSuggestions())
+        }
         // "đang nói chuyện với cán bộ hay với máy?" asks what the assistant is; only a request
         // ("cho tôi gặp cán bộ") hands the conversation over.
         if Self.asksPersonOrMachine(reading.syllables) {

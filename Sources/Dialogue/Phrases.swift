@@ -9,6 +9,7 @@ enum Phrases {
     static let askCode = "Bạn cho tôi xin mã phiếu phản ánh (dạng 1022-XXXX-XXXX)."
     static let askLookupPhone = "Bạn cho tôi xin số điện thoại đã dùng khi gửi phản ánh để đối chiếu."
     static let notFound = "Không tìm thấy phiếu khớp với mã và số điện thoại này. Bạn kiểm tra lại mã phiếu, hoặc gọi Tổng đài 1022 để được hỗ trợ."
+    static let foreignDocument = "Giấy tờ do nước ngoài cấp (hộ chiếu, thị thực, giấy phép lái xe, thẻ thường trú của nước khác) thuộc thẩm quyền của cơ quan nước đó, thường qua đại sứ quán hoặc lãnh sự quán của họ tại Việt Nam, nên tôi không hướng dẫn được. Nếu bạn cần thủ tục của Việt Nam liên quan (đổi giấy phép lái xe nước ngoài, hợp pháp hóa lãnh sự, khai sinh hay kết hôn có yếu tố nước ngoài), hãy hỏi tôi nhé."
     static let noMatch = "Xin lỗi, tôi chưa tìm được thủ tục phù hợp với câu hỏi. Bạn thử nói rõ hơn tên thủ tục (ví dụ \"cấp lại căn cước\", \"đăng ký khai sinh\"). Nếu bạn muốn phản ánh, kiến nghị, hãy nói \"tôi muốn phản ánh\" để tôi chuyển đến Tổng đài 1022."
     static let clarify = "Bạn hỏi về thủ tục nào dưới đây? Trả lời số thứ tự (ví dụ \"số 1\") hoặc tên thủ tục:"
     static let whichProcedure = "Bạn đang hỏi về thủ tục nào? Bạn nói giúp tên thủ tục (ví dụ \"cấp lại căn cước\", \"đăng ký khai sinh\") để tôi trả lời đúng."

@@ -1,0 +1,55 @@
+/// Recognises a question about another country's papers ("làm lại hộ chiếu Hàn Quốc", "đổi
+/// bằng lái xe ở Úc", "xin thẻ xanh Mỹ"): that country's embassy or authorities handle it, not
+/// the city, and the words it shares with Vietnamese procedures (hộ chiếu, bằng lái, quốc
+/// tịch) otherwise draw the Vietnamese procedure as the answer.
+///
+///     ForeignDocument.asks(["lam", "lai", "ho", "chieu", "han", "quoc"])   // true
+///     ForeignDocument.asks(["ho", "chieu", "cho", "con"])                  // false
+///
+/// Only a paper followed closely by a country ("hộ chiếu Nhật", "visa ở Mỹ") counts, and a
+/// green card anywhere: a nationality alone ("chồng tôi quốc tịch Hàn Quốc") is the subject of
+/// Vietnamese civil-status procedures.
+enum ForeignDocument {
+    /// Papers a government issues, as folded syllables.
+    static let papers: [[String]] = [
+        ["ho", "chieu"], ["passport"], ["visa"], ["thi", "thuc"], ["bang", "lai"], ["gplx"], ["giay", "phep", "lai", "xe"],
+        ["can", "cuoc"], ["quoc", "tich"], ["ly", "lich", "tu", "phap"],
+    ]
+
+    /// Countries, folded; none is also a common Vietnamese syllable on its own ("anh", "my", "y"
+    /// are left out unless spelled as a country's longer name).
+    static let countries: [[String]] = [
+        ["han", "quoc"], ["nhat"], ["nhat", "ban"], ["trung", "quoc"], ["dai", "loan"], ["hoa", "ky"], ["uc"],
+        ["phap"], ["duc"], ["canada"], ["singapore"], ["thai", "lan"], ["campuchia"], ["malaysia"], ["nga"],
+        ["philippines"], ["indonesia"], ["an", "do"], ["new", "zealand"], ["ha", "lan"], ["nuoc", "my"], ["ben", "my"],
+        ["o", "my"], ["cua", "my"],
+    ]
+
+    /// Words that may stand between a paper and its country ("bằng lái xe ở Úc"). Not "đi" or
+    /// "sang": "hộ chiếu đi Nhật" is a Vietnamese passport.
+    static let linking: Set<String> = ["xe", "o", "cua", "tai", "ben", "nuoc"]
+
+    /// Papers of another country that need no country named: the United States' green card.
+    static let foreignOnly: [[String]] = [["the", "xanh"], ["green", "card"]]
+
+    /// Whether the folded syllables ask about another country's paper.
+    static func asks(_ syllables: [String]) -> Bool {
+        func starts(_ phrase: [String], at index: Int) -> Bool {
+            index + phrase.count <= syllables.count && syllables[index..<(index + phrase.count)].elementsEqual(phrase)
+        }
+        for index in syllables.indices {
+            if foreignOnly.contains(where: { starts($0, at: index) }) { return true }
+            guard let paper = papers.first(where: { starts($0, at: index) }) else { continue }
+            var next = index + paper.count
+            // Quốc tịch is a paper only as the one asked for ("xin quốc tịch Úc"), not as who someone is.
+            if paper == ["quoc", "tich"], index == 0 || !["xin", "nhap", "lay"].contains(syllables[index - 1]) { continue }
+            var skipped = 0
+            while next < syllables.count, skipped < 2, linking.contains(syllables[next]), !countries.contains(where: { starts($0, at: next) }) {
+                next += 1
+                skipped += 1
+            }
+            if countries.contains(where: { starts($0, at: next) }) { return true }
+        }
+        return false
+    }
+}
