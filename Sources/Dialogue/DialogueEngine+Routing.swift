@@ -82,8 +82,8 @@ extension DialogueEngine {
                          suggestions: hint.suggestions.isEmpty ? starterSuggestions() : hint.suggestions)
         }
         // Another country's papers ("làm lại hộ chiếu Hàn Quốc") are that country's business, unless
-        // a procedure of ours is named outright ("xin lý lịch tư pháp để làm visa Úc").
-        if ForeignDocument.asks(reading.syllables), !reading.namesTop {
+        // the rest of the message names a procedure of ours ("xin lý lịch tư pháp để làm visa Úc").
+        if let foreign = ForeignDocument.span(in: reading.syllables), !namesTopOutside(foreign, reading) {
             return reply(session, .outOfScope, answer: Phrases.foreignDocument, confidence: 1, suggestions: starterSuggestions())
         }
         // "đang nói chuyện với cán bộ hay với máy?" asks what the assistant is; only a request
@@ -246,6 +246,14 @@ extension DialogueEngine {
         }
         let choices = ranked + unranked
         return choices.count >= 2 ? Array(choices.prefix(5)) : nil
+    }
+
+    /// Whether the message names its best procedure without the syllables in `span`.
+    func namesTopOutside(_ span: Range<Int>, _ reading: Reading) -> Bool {
+        guard let top = reading.hits.first else { return false }
+        let kept = reading.syllables.indices.filter { !span.contains($0) }
+        return models.names(top.id, syllables: kept.map { reading.syllables[$0] }, terms: kept.map { reading.syllableTerms[$0] },
+                            share: thresholds.nameShare)
     }
 
     /// Words that take leave once a conversation has started.

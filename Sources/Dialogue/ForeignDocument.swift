@@ -33,12 +33,15 @@ enum ForeignDocument {
     static let foreignOnly: [[String]] = [["the", "xanh"], ["green", "card"]]
 
     /// Whether the folded syllables ask about another country's paper.
-    static func asks(_ syllables: [String]) -> Bool {
+    static func asks(_ syllables: [String]) -> Bool { span(in: syllables) != nil }
+
+    /// Where the folded syllables name another country's paper (the paper through the country), if they do.
+    static func span(in syllables: [String]) -> Range<Int>? {
         func starts(_ phrase: [String], at index: Int) -> Bool {
             index + phrase.count <= syllables.count && syllables[index..<(index + phrase.count)].elementsEqual(phrase)
         }
         for index in syllables.indices {
-            if foreignOnly.contains(where: { starts($0, at: index) }) { return true }
+            if let paper = foreignOnly.first(where: { starts($0, at: index) }) { return index..<(index + paper.count) }
             guard let paper = papers.first(where: { starts($0, at: index) }) else { continue }
             var next = index + paper.count
             // Quốc tịch is a paper only as the one asked for ("xin quốc tịch Úc"), not as who someone is.
@@ -48,8 +51,8 @@ enum ForeignDocument {
                 next += 1
                 skipped += 1
             }
-            if countries.contains(where: { starts($0, at: next) }) { return true }
+            if let country = countries.first(where: { starts($0, at: next) }) { return index..<(next + country.count) }
         }
-        return false
+        return nil
     }
 }

@@ -123,6 +123,8 @@ struct AspectTests {
         }
         // Words that are not the procedure's name keep their aspect.
         #expect(Self.engine.ask("làm hộ chiếu có phải nộp phí không").aspect == .fee)
+        // A requirements cue of its own before the tag asks the conditions, whatever follows.
+        #expect(Self.engine.ask("trường hợp nào bắt buộc khai báo tạm vắng").aspect == .requirements)
     }
 
     @Test("chat shorthand is spelled out before cue matching")
