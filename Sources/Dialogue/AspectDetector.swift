@@ -65,7 +65,7 @@ struct AspectDetector: Sendable {
     /// Whether a message asks something, rather than only stating a situation ("bằng lái của tôi
     /// hết hạn tháng sau"): a question mark, a question word, or a request to be told. A statement
     /// opens a topic and wants the overview, whatever aspect its words resemble.
-    static func asks(_ tokens: [Token], message: String) -> Bool {
+    static func asks(_ tokens: [Token], message: String, requests: Bool = true) -> Bool {
         // A byte scan: `String.contains` goes through Foundation's locale-aware search.
         if message.utf8.contains(UInt8(ascii: "?")) { return true }
         // In a message typed without marks, "dau" may be "đâu" and "may" "mấy": counted as asking.
@@ -76,11 +76,16 @@ struct AspectDetector: Sendable {
         let tail = max(0, words.count - 3)
         return words.indices.contains { index in
             let token = words[index]
-            guard let asking = questionWords[token.folded], !marked || asking.contains(token.text) else { return false }
+            guard let asking = questionWords[token.folded], !marked || asking.contains(token.text),
+                  requests || !Self.requestWords.contains(token.folded) else { return false }
             guard Self.negations.contains(token.folded) else { return true }
             return index >= tail || words[..<index].contains { $0.folded == "co" }
         }
     }
+
+    /// Question words that ask only as a request to be told ("chỉ giúp", "hướng dẫn"), or that
+    /// also join a statement ("nhờ bạn chỉ mà tôi nộp được", "hay lắm").
+    static let requestWords: Set<String> = ["hoi", "biet", "huong", "van", "giup", "chi", "hay"]
 
     /// Question words that also deny: they ask only at the end of a clause or after "có".
     static let negations: Set<String> = ["khong", "ko", "k", "kg", "kh", "hok", "khum", "hem", "hk", "chua"]

@@ -91,6 +91,14 @@ extension DialogueEngine {
         if Self.asksPersonOrMachine(reading.syllables) {
             return reply(session, .identity, answer: chitChatReply(.identity), confidence: 1, suggestions: starterSuggestions())
         }
+        // "Cảm ơn, giờ tôi biết phải nộp ở phường rồi": small talk by its opening when the rest
+        // asks, reports and requests nothing, however much it says about procedures.
+        if reading.categoryCues.isEmpty, !reading.complaint, let opened = ChitChatOpener.kind(reading.syllables),
+           !AspectDetector.asks(reading.analysis.tokens, message: message, requests: false) {
+            let chit = leaving(opened, session: session, reading: reading)
+            return reply(session, Intent(chit), answer: chitChatReply(chit), confidence: 1,
+                         suggestions: chit == .goodbye || chit == .thanks ? [] : starterSuggestions())
+        }
         // A message made of a procedure's own rare words is about that procedure, whatever else it resembles.
         let strong = reading.procedureScore >= t.strongProcedure && reading.coverage >= 0.9
         // The nearest-example vote, taken at most once: the report flow needs it again for the category.
@@ -127,10 +135,7 @@ extension DialogueEngine {
                 ? (chit, smallTalk) : nil
         }
         if let (kind, confidence) = classified ?? votedChitChat() {
-            var chit = kind
-            // "chào" after a conversation is a farewell ("ok cảm ơn, chào nhé").
-            if chit == .greeting || chit == .thanks, !session.transcript.isEmpty,
-               reading.syllables.contains(where: { Self.farewellWords.contains($0) }) { chit = .goodbye }
+            let chit = leaving(kind, session: session, reading: reading)
             return reply(session, Intent(chit), answer: chitChatReply(chit), confidence: confidence,
                          suggestions: chit == .goodbye || chit == .thanks ? [] : starterSuggestions())
         }
@@ -254,6 +259,14 @@ extension DialogueEngine {
         let kept = reading.syllables.indices.filter { !span.contains($0) }
         return models.names(top.id, syllables: kept.map { reading.syllables[$0] }, terms: kept.map { reading.syllableTerms[$0] },
                             share: thresholds.nameShare)
+    }
+
+    /// "chào" after a conversation is a farewell ("ok cảm ơn, chào nhé"): a greeting or thanks
+    /// with a word of leave, once the conversation has started, is a goodbye.
+    func leaving(_ chit: ChitChat, session: Session, reading: Reading) -> ChitChat {
+        guard chit == .greeting || chit == .thanks, !session.transcript.isEmpty,
+              reading.syllables.contains(where: { Self.farewellWords.contains($0) }) else { return chit }
+        return .goodbye
     }
 
     /// Words that take leave once a conversation has started.

@@ -1,0 +1,67 @@
+import Knowledge
+
+/// Recognises small talk by how the message opens when the rest only tells: "Cảm ơn bạn, giờ
+/// tôi đã biết phải nộp ở phường", "Xin kính chào. Tôi là chủ tiệm tạp hóa ở phường Bình
+/// Thạnh", "Chào bạn, tôi đi làm đây, tối rảnh tôi nhắn tiếp". The small-talk classifier reads
+/// the words that follow the opener, which are about procedures, offices and places, and
+/// takes such messages for questions or reports.
+///
+///     ChitChatOpener.kind(["cam", "on", "ban", "gio", "toi", "da", "biet"])   // .thanks
+///     ChitChatOpener.kind(["chao", "ad", "em", "muon", "lam", "lai", "cccd"])  // nil: a need
+///
+/// The caller checks that the message asks nothing and reports nothing.
+enum ChitChatOpener {
+    /// Openers, as folded syllables, and the small talk each opens.
+    static let openers: [(words: [String], kind: ChitChat)] = [
+        (["cam", "on"], .thanks), (["thanks"], .thanks), (["thank"], .thanks), (["tks"], .thanks), (["thx"], .thanks),
+        (["biet", "on"], .thanks),
+        (["tam", "biet"], .goodbye), (["bye"], .goodbye), (["cao", "tu"], .goodbye),
+        (["kinh", "chao"], .greeting), (["xin", "chao"], .greeting), (["chao"], .greeting), (["hello"], .greeting),
+        (["hi"], .greeting), (["hey"], .greeting),
+    ]
+
+    /// Words that may come before the opener ("ok cảm ơn", "dạ chào", "tôi rất biết ơn").
+    static let lead: Set<String> = ["ok", "oke", "okie", "da", "vang", "xin", "toi", "em", "minh", "rat", "a", "uh", "um", "ad", "oi"]
+
+    /// Words that, after a greeting or a thanks, say the citizen wants something: a request, not small talk.
+    static let needs: [[String]] = [["muon"], ["can"], ["hoi"], ["giup"], ["xin"], ["tu", "van"], ["huong", "dan"]]
+
+    /// Words after a greeting that take leave ("chào bạn, tôi đi đây").
+    static let leaving: [[String]] = [
+        ["tam", "biet"], ["bye"], ["cao", "tu"], ["di", "day"], ["hen", "gap", "lai"], ["nhan", "tiep"], ["lan", "sau"],
+        ["bua", "khac"], ["hom", "khac"], ["off"], ["out"], ["di", "lam", "day"], ["di", "ngu", "day"], ["di", "an", "day"],
+    ]
+
+    /// The small talk a message's opening makes it, or nil when it opens otherwise or goes on to
+    /// ask for something. `syllables` are folded; letters held at a word's end ("chàoo",
+    /// "thankss") count once.
+    static func kind(_ syllables: [String]) -> ChitChat? {
+        let words = syllables.map(shortened)
+        var start = 0
+        while start < min(words.count, 3), lead.contains(words[start]), !opens(words, at: start) { start += 1 }
+        guard let opener = openers.first(where: { starts($0.words, in: words, at: start) }) else { return nil }
+        let rest = words[(start + opener.words.count)...]
+        func holds(_ phrases: [[String]]) -> Bool {
+            phrases.contains { phrase in rest.indices.contains { starts(phrase, in: words, at: $0) } }
+        }
+        if holds(needs) { return nil }
+        if opener.kind == .greeting, holds(leaving) { return .goodbye }
+        return opener.kind
+    }
+
+    static func opens(_ words: [String], at index: Int) -> Bool {
+        openers.contains { starts($0.words, in: words, at: index) }
+    }
+
+    static func starts(_ phrase: [String], in words: [String], at index: Int) -> Bool {
+        index + phrase.count <= words.count && words[index..<(index + phrase.count)].elementsEqual(phrase)
+    }
+
+    /// A word with the vowel or "s" it ends on typed once ("chaoo" → "chao", "thankss" → "thanks").
+    static func shortened(_ word: String) -> String {
+        var result = word
+        // Vowels and "s" only: "off", "all" end in a doubled consonant of their own.
+        while result.count > 2, let last = result.last, "aeiouys".contains(last), result.dropLast().last == last { result.removeLast() }
+        return result
+    }
+}

@@ -1,0 +1,41 @@
+import Knowledge
+import Testing
+import VietText
+@testable import Dialogue
+
+/// Small talk recognised by its opening: thanks, greetings and farewells that go on to tell
+/// something, but never a greeting that goes on to ask, request or report.
+@Suite("Small talk by its opening")
+struct ChitChatOpenerTests {
+    static let engine = Fixture.engine().engine
+
+    static func folded(_ message: String) -> [String] {
+        VietString.searchKey(message).split(separator: " ").map { String($0.filter { $0.isLetter || $0.isNumber }) }.filter { !$0.isEmpty }
+    }
+
+    @Test("an opener decides the kind; letters held at the end count once", arguments: [
+        ("Xin cảm ơn, phần giải thích về lệ phí rất rõ", ChitChat.thanks), ("thankss ad", .thanks),
+        ("tôi rất biết ơn, nhờ bạn chỉ mà tôi nộp được rồi", .thanks), ("Xin kính chào, tôi là chủ tiệm tạp hóa", .greeting),
+        ("chàoo bạn", .greeting), ("chào bạn, tôi đi làm đây", .goodbye), ("chào nhé, mình off đây", .goodbye),
+        ("Xin cáo từ", .goodbye),
+    ])
+    func kinds(message: String, kind: ChitChat) {
+        #expect(ChitChatOpener.kind(Self.folded(message)) == kind, "\(message)")
+    }
+
+    @Test("a greeting that goes on to want something is not small talk", arguments: [
+        "chào ad, em muốn làm lại cccd", "xin chào, cho tôi hỏi về khai sinh", "chào bạn, cần tư vấn đăng ký kết hôn",
+        "làm lại cccd", "hộ chiếu bao lâu thì có",
+    ])
+    func needs(message: String) {
+        #expect(ChitChatOpener.kind(Self.folded(message)) == nil, "\(message)")
+    }
+
+    @Test("the engine answers openers that tell as small talk and openers that ask or report as they are")
+    func engine() {
+        #expect(Self.engine.ask("Xin cảm ơn, phần giải thích về thời gian giải quyết hồ sơ rất hữu ích cho gia đình tôi.").intent == .thanks)
+        #expect(Self.engine.ask("Xin kính chào. Tôi là Nguyễn Văn Hùng, chủ tiệm tạp hóa ở phường Bình Thạnh.").intent == .greeting)
+        #expect(Self.engine.ask("chào ad, làm lại căn cước bị mất thì cần giấy tờ gì?").intent == .procedure)
+        #expect(Self.engine.ask("chào anh, nhà tôi ở phường Bình Thạnh bị cúp nước ba ngày nay rồi").intent == .escalate)
+    }
+}
