@@ -148,10 +148,15 @@ extension DialogueEngine {
         let bareComplaint = reading.complaint && reading.content.count <= 2 && reading.aspect == nil
         // "gửi phản ánh qua tổng đài 1022 thì thực hiện ra sao" asks how to report, which a guide
         // covers and the nearest examples recognise, not where an earlier report stands.
-        if best == "ticket_status", probability(best) >= t.ticketStatus, !bareComplaint, !(reading.namesTop && procedureAfterAll()) {
+        // And "cúp điện từ trưa, có ai xử lý không" asks for a report to be handled, not about one
+        // already made: a status question mentions that report.
+        let statusLike = best == "ticket_status" && probability(best) >= t.ticketStatus
+        if statusLike, !bareComplaint, !(reading.namesTop && procedureAfterAll()), Self.mentionsEarlierReport(reading.syllables) {
             return startStatus(&session, message: message, code: nil)
         }
-        let escalation = probability("escalate")
+        // What reads like a status question but mentions no report is one being made: the
+        // classifier learned the same words ("chưa ai sửa", "có ai xử lý") from both.
+        let escalation = probability("escalate") + (statusLike ? probability("ticket_status") : 0)
         let reported = !reading.categoryCues.isEmpty || reading.complaint
         // A question about an aspect ("nộp ở đâu") that a procedure covers well is not a report,
         // unless it says it is one ("phản ánh", "khiếu nại").
@@ -268,6 +273,22 @@ extension DialogueEngine {
               reading.syllables.contains(where: { Self.farewellWords.contains($0) }) else { return chit }
         return .goodbye
     }
+
+    /// Whether a message mentions a report already made: "phản ánh", "phiếu", "1022", "kiến
+    /// nghị", "đơn", "gửi", "mã", or "báo" as the citizen's act ("mình báo đèn đường hư") rather
+    /// than "bao nhiêu", "bao giờ" or "không ai báo trước".
+    static func mentionsEarlierReport(_ syllables: [String]) -> Bool {
+        for (index, syllable) in syllables.enumerated() {
+            if reportWords.contains(syllable) { return true }
+            if syllable == "phan", index + 1 < syllables.count, syllables[index + 1] == "anh" { return true }
+            if syllable == "kien", index + 1 < syllables.count, syllables[index + 1] == "nghi" { return true }
+            if syllable == "bao", index == 0 || syllables[index - 1] != "ai",
+               index + 1 == syllables.count || !["nhieu", "gio", "lau"].contains(syllables[index + 1]) { return true }
+        }
+        return false
+    }
+
+    static let reportWords: Set<String> = ["phieu", "1022", "don", "gui", "ma", "ticket", "khieu", "to"]
 
     /// Words that take leave once a conversation has started.
     static let farewellWords: Set<String> = ["chao", "bye", "bai", "biet"]

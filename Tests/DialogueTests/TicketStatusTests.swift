@@ -82,6 +82,23 @@ struct TicketStatusTests {
         #expect(reply.procedure?.id == "cap-ho-chieu")
         #expect(Self.engine.sessions.peek(session)?.statusLookup == nil)
     }
+
+    @Test("a status question mentions the report made; a complaint asked as a question makes one", arguments: [
+        ("phản ánh của tôi tới đâu rồi", true), ("hôm trước mình báo đèn đường hư, giờ sao rồi", true),
+        ("kiến nghị gửi tuần trước có kết quả chưa", true), ("cúp điện từ trưa tới giờ ko ai báo trước, có ai xử lý ko", false),
+        ("sao mấy tuần rồi chưa ai sửa đèn đường hẻm nhà e", false), ("bao giờ thì có người xuống", false),
+    ])
+    func earlierReport(message: String, mentions: Bool) {
+        let syllables = Self.engine.read(message).syllables
+        #expect(DialogueEngine.mentionsEarlierReport(syllables) == mentions, "\(message)")
+    }
+
+    @Test("an outage asked about without a report made is escalated, not looked up")
+    func outageEscalates() {
+        let reply = Self.engine.reply(session: "status-outage", message: "cúp điện từ trưa tới giờ ko ai báo trước, có ai xử lý ko")
+        #expect(reply.intent == .escalate)
+        #expect(reply.category?.rawValue == "ha_tang")
+    }
 }
 
 /// Finding a ticket code inside a message.
