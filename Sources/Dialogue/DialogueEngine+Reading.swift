@@ -112,7 +112,9 @@ extension DialogueEngine {
         // Filters by the sets in turn rather than building their union on every turn.
         let contentIndices = syllables.indices.filter { index in
             let syllable = syllables[index]
-            return !place.contains(index) && !Self.fillers.contains(syllable) && !cue.contains { $0 == syllable }
+            // "ho" closes a question as "hở" but opens "hộ chiếu", "hộ khẩu", "hộ kinh doanh".
+            let filler = Self.fillers.contains(syllable) && (syllable != "ho" || index == syllables.count - 1)
+            return !place.contains(index) && !filler && !cue.contains { $0 == syllable }
         }
         let content = contentIndices.map { syllables[$0] }
         // Term numbers looked up once: coverage and names test them again and again.

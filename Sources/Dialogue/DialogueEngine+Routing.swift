@@ -157,7 +157,10 @@ extension DialogueEngine {
         // What reads like a status question but mentions no report is one being made: the
         // classifier learned the same words ("chưa ai sửa", "có ai xử lý") from both.
         let escalation = probability("escalate") + (statusLike ? probability("ticket_status") : 0)
-        let reported = !reading.categoryCues.isEmpty || reading.complaint
+        // "nhà có đám cưới, muốn dựng rạp trước cửa": a wish in a procedure's own words is a
+        // procedure, whatever report's cue ("dựng rạp") it holds.
+        let wants = !reading.complaint && reading.coverage >= t.answerCoverage && reading.syllables.contains("muon")
+        let reported = (!reading.categoryCues.isEmpty || reading.complaint) && !wants
         // A question about an aspect ("nộp ở đâu") that a procedure covers well is not a report,
         // unless it says it is one ("phản ánh", "khiếu nại").
         let asksProcedure = reading.coverage >= t.answerCoverage && !reading.complaint && (reading.aspect.map { !$0.cue.isEmpty } ?? false)
@@ -167,8 +170,11 @@ extension DialogueEngine {
         // The classifier, trained on reports full of ward names, takes plain statements of a need
         // ("tôi muốn mở tiệm tạp hóa ở phường Bình Tân") for reports; without a cue, and with a
         // procedure that fits, the nearest example sentences must agree.
+        // Nor is one that names a procedure outright ("mình bị mất hộ chiếu trên xe buýt hôm qua"),
+        // however little of it the procedure covers, unless it holds a report's cue.
+        let unnamed = weak && !reading.namesTop
         if (best == "escalate" && escalation >= (reported || weak ? t.escalate : t.escalateWithoutCue) && !asksProcedure
-            && (reported || weak || nearestAgree()))
+            && (reported || unnamed || nearestAgree()))
             || ((reading.complaint || reported && best != "procedure") && escalation >= t.escalateWithCue) || bareComplaint
             // "Nhà số 25 … đang xây vượt số tầng": a report's cue in a message that asks nothing.
             || (reported && !reading.asks && escalation >= t.escalateStatement && nearestAgree()) {
