@@ -42,15 +42,21 @@ struct AspectDetector: Sendable {
     /// rút, nộp]" (but not "mới được nhận/lấy/cấp", the office's time) or "… phải [làm]".
     static func periodCondition(_ syllables: [String], after end: Int) -> Bool {
         let next = syllables[min(end, syllables.count)...].prefix(4)
-        if let may = next.firstIndex(of: "moi"), may + 1 < syllables.count, syllables[may + 1] == "duoc" {
-            let verb = may + 2 < syllables.count ? syllables[may + 2] : ""
-            return !officeTime.contains(verb)
+        func word(_ index: Int) -> String { index < syllables.count ? syllables[index] : "" }
+        // "mới được hưởng", "thì được lãnh", "thì đc rút": allowed once the period is over.
+        if let may = next.firstIndex(where: { $0 == "moi" || $0 == "thi" }), ["duoc", "dc"].contains(word(may + 1)) {
+            return !officeTime.contains(word(may + 2))
         }
+        // "bao nhiêu tháng mới xin": the citizen may act only after it.
+        if let may = next.firstIndex(of: "moi"), citizenActs.contains(word(may + 1)) { return true }
         return next.prefix(2).contains("phai")
     }
 
+    /// What a citizen does once a waiting period is over ("mới xin", "mới nộp", "mới rút").
+    static let citizenActs: Set<String> = ["xin", "nop", "rut", "lanh", "huong", "dang", "doi", "di"]
+
     /// Verbs after "mới được" that ask when the office's result comes.
-    static let officeTime: Set<String> = ["", "nhan", "lay", "cap", "co", "xong", "giai", "tra", "xu"]
+    static let officeTime: Set<String> = ["", "nhan", "lay", "cap", "co", "xong", "giai", "tra", "xu", "duyet", "chap", "kich", "xet", "phe", "hoan"]
 
     /// "có được … không", "có đc … ko": a yes/no question whether one may do something, with the
     /// situation in between, asks about the conditions.

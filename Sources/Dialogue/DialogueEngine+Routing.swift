@@ -151,12 +151,13 @@ extension DialogueEngine {
         // And "cúp điện từ trưa, có ai xử lý không" asks for a report to be handled, not about one
         // already made: a status question mentions that report.
         let statusLike = best == "ticket_status" && probability(best) >= t.ticketStatus
-        if statusLike, !bareComplaint, !(reading.namesTop && procedureAfterAll()), Self.mentionsEarlierReport(reading.syllables) {
+        let mentionsReport = Self.mentionsEarlierReport(reading.syllables)
+        if statusLike, !bareComplaint, !(reading.namesTop && procedureAfterAll()), mentionsReport {
             return startStatus(&session, message: message, code: nil)
         }
         // What reads like a status question but mentions no report is one being made: the
         // classifier learned the same words ("chưa ai sửa", "có ai xử lý") from both.
-        let escalation = probability("escalate") + (statusLike ? probability("ticket_status") : 0)
+        let escalation = probability("escalate") + (statusLike && !mentionsReport ? probability("ticket_status") : 0)
         // "nhà có đám cưới, muốn dựng rạp trước cửa": a wish in a procedure's own words is a
         // procedure, whatever report's cue ("dựng rạp") it holds.
         let wants = !reading.complaint && reading.coverage >= t.answerCoverage && reading.syllables.contains("muon")

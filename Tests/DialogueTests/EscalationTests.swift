@@ -73,8 +73,8 @@ struct EscalationTests {
     func wardInFirstMessage() {
         let session = "esc-ward"
         let reply = Self.engine.reply(session: session, message: "quán nhậu mở nhạc ầm ĩ tới 2 giờ sáng ở phường Tân Định, khiếu nại nhiều lần rồi")
-        #expect(reply.category == .tratTuDoThi)
-        #expect(reply.answer == Texts.start("Trật tự đô thị") + " " + Texts.askAddress)
+        #expect(reply.category == .moiTruong)
+        #expect(reply.answer == Texts.start("Môi trường") + " " + Texts.askAddress)
         let escalation = Self.engine.sessions.peek(session)?.escalation
         #expect(escalation?.description == "quán nhậu mở nhạc ầm ĩ tới 2 giờ sáng ở phường Tân Định, khiếu nại nhiều lần rồi")
         #expect(escalation?.ward == "Phường Tân Định")

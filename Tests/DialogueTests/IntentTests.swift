@@ -53,7 +53,7 @@ struct IntentTests {
         ("cống trước nhà bị nghẹt, nước tràn lên đường hai hôm nay", EscalationCategory.haTang),
         ("cho tôi nói chuyện với cán bộ", .khac),
         ("cán bộ phường làm hồ sơ chậm, hẹn mãi không trả kết quả", .hanhChinh),
-        ("quán nhậu mở nhạc ầm ĩ tới 2 giờ sáng ở phường Tân Định, khiếu nại nhiều lần rồi", .tratTuDoThi),
+        ("quán nhậu mở nhạc ầm ĩ tới 2 giờ sáng ở phường Tân Định, khiếu nại nhiều lần rồi", .moiTruong),
     ])
     func escalate(message: String, category: EscalationCategory) {
         let reply = Self.engine.ask(message)
@@ -111,7 +111,10 @@ struct IntentTests {
     }
 
     /// Misreadings not fixed yet; each fails loudly once it is fixed so the entry is removed.
-    static let knownMisreadings: [String: String] = [:]
+    static let knownMisreadings: [String: String] = [
+        "cho tôi số điện thoại tiệm pizza":
+            "session 7: since the help examples that ask for 1022's number, the classifier reads it as a question (procedure 0.51) and the nearest examples agree",
+    ]
 
     @Test("an empty message gets the help text")
     func empty() {
