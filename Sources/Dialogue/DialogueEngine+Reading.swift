@@ -218,7 +218,10 @@ extension DialogueEngine {
         guard let learned, asks else { return cue }
         if let cue {
             // A cue is never overruled towards the overview: "điều kiện … là gì" asks the conditions.
-            return learned.aspect != cue.aspect && learned.aspect != .overview && learned.probability >= thresholds.aspectOverride
+            // An overview cue ("có cách nào", "bắt đầu từ đâu") asks what to do in a situation whose
+            // words the classifier reads as an aspect: it takes a surer classifier to overrule.
+            let override = cue.aspect == .overview ? thresholds.overviewOverride : thresholds.aspectOverride
+            return learned.aspect != cue.aspect && learned.aspect != .overview && learned.probability >= override
                 ? (learned.aspect, cue.cue) : cue
         }
         return learned.aspect != .overview && learned.probability >= thresholds.aspectWithoutCue ? (learned.aspect, "") : nil

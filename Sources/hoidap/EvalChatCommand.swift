@@ -146,6 +146,7 @@ enum ThresholdSearch {
             ("contextBonus", \.contextBonus, [0, 0.05, 0.1, 0.2, 0.3, 0.5]),
             ("guidePenalty", \.guidePenalty, [0, 0.05, 0.1, 0.15, 0.2, 0.3]),
             ("aspectOverride", \.aspectOverride, [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.1]),
+            ("overviewOverride", \.overviewOverride, [0.6, 0.7, 0.8, 0.9, 1.1]),
             ("aspectWithoutCue", \.aspectWithoutCue, [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.1]),
         ]
     }
