@@ -181,7 +181,10 @@ extension DialogueEngine {
             && (reported || unnamed || nearestAgree()))
             || ((reading.complaint || reported && best != "procedure") && escalation >= t.escalateWithCue) || bareComplaint
             // "Nhà số 25 … đang xây vượt số tầng": a report's cue in a message that asks nothing.
-            || (reported && !reading.asks && escalation >= t.escalateStatement && nearestAgree()) {
+            || (reported && !reading.asks && escalation >= t.escalateStatement && nearestAgree())
+            // "kênh sau nhà đen ngòm, bốc mùi, có ai xử lý ko": a report's cues, no procedure that
+            // fits, and the nearest example sentences are reports, whatever the classifier thinks.
+            || (reported && weak && nearestAgree()) {
             return startEscalation(&session, message: message, reading: votedReading ?? reading, confidence: escalation)
         }
         // Nothing names a procedure ("cần giấy tờ gì", "số 2") and none is in context: ask which one.

@@ -25,6 +25,9 @@ enum ForeignDocument {
         ["o", "my"], ["cua", "my"],
     ]
 
+    /// Countries by a short name that is also a common syllable ("Hàn", "Mỹ"): only right after the paper.
+    static let shortCountries: [[String]] = [["han"], ["my"]]
+
     /// Words that may stand between a paper and its country ("bằng lái xe ở Úc"). Not "đi" or
     /// "sang": "hộ chiếu đi Nhật" is a Vietnamese passport.
     static let linking: Set<String> = ["xe", "o", "cua", "tai", "ben", "nuoc"]
@@ -52,6 +55,8 @@ enum ForeignDocument {
                 skipped += 1
             }
             if let country = countries.first(where: { starts($0, at: next) }) { return index..<(next + country.count) }
+            let adjacent = index + paper.count
+            if let country = shortCountries.first(where: { starts($0, at: adjacent) }) { return index..<(adjacent + country.count) }
         }
         return nil
     }
