@@ -184,7 +184,7 @@ extension DialogueEngine {
             || (reported && !reading.asks && escalation >= t.escalateStatement && nearestAgree())
             // "kênh sau nhà đen ngòm, bốc mùi, có ai xử lý ko": a report's cues, no procedure that
             // fits, and the nearest example sentences are reports, whatever the classifier thinks.
-            || (reported && weak && nearestAgree()) {
+            || (reported && weak && !Self.asksWhatItIs(reading.syllables) && nearestAgree()) {
             return startEscalation(&session, message: message, reading: votedReading ?? reading, confidence: escalation)
         }
         // Nothing names a procedure ("cần giấy tờ gì", "số 2") and none is in context: ask which one.
@@ -285,6 +285,12 @@ extension DialogueEngine {
         guard chit == .greeting || chit == .thanks, !session.transcript.isEmpty,
               reading.syllables.contains(where: { Self.farewellWords.contains($0) }) else { return chit }
         return .goodbye
+    }
+
+    /// Whether a message asks what something is ("triệu chứng sốt xuất huyết là gì"): a
+    /// question for information, never a report.
+    static func asksWhatItIs(_ syllables: [String]) -> Bool {
+        zip(syllables, syllables.dropFirst()).contains { $0 == "la" && ["gi", "j"].contains($1) || $0 == "nghia" && $1 == "la" }
     }
 
     /// Whether a message mentions a report already made: "phản ánh", "phiếu", "1022", "kiến

@@ -1,7 +1,7 @@
-/// Recognises a question about another country's papers ("làm lại hộ chiếu Hàn Quốc", "đổi
-/// bằng lái xe ở Úc", "xin thẻ xanh Mỹ"): that country's embassy or authorities handle it, not
-/// the city, and the words it shares with Vietnamese procedures (hộ chiếu, bằng lái, quốc
-/// tịch) otherwise draw the Vietnamese procedure as the answer.
+/// Recognises a question about another country's papers ("làm lại hộ chiếu Hàn Quốc", "xin
+/// visa Nhật", "xin thẻ xanh Mỹ"): that country's embassy or authorities handle it, not the
+/// city, and the words it shares with Vietnamese procedures (hộ chiếu, quốc tịch) otherwise
+/// draw the Vietnamese procedure as the answer.
 ///
 ///     ForeignDocument.asks(["lam", "lai", "ho", "chieu", "han", "quoc"])   // true
 ///     ForeignDocument.asks(["ho", "chieu", "cho", "con"])                  // false
@@ -10,10 +10,10 @@
 /// green card anywhere: a nationality alone ("chồng tôi quốc tịch Hàn Quốc") is the subject of
 /// Vietnamese civil-status procedures.
 enum ForeignDocument {
-    /// Papers a government issues, as folded syllables.
+    /// Papers a government issues, as folded syllables. Not driving licences: "có bằng lái của
+    /// Đức, muốn lái xe ở đây" asks to exchange it, which is a Vietnamese procedure.
     static let papers: [[String]] = [
-        ["ho", "chieu"], ["passport"], ["visa"], ["thi", "thuc"], ["bang", "lai"], ["gplx"], ["giay", "phep", "lai", "xe"],
-        ["can", "cuoc"], ["quoc", "tich"], ["ly", "lich", "tu", "phap"],
+        ["ho", "chieu"], ["passport"], ["visa"], ["thi", "thuc"], ["can", "cuoc"], ["quoc", "tich"], ["ly", "lich", "tu", "phap"],
     ]
 
     /// Countries, folded; none is also a common Vietnamese syllable on its own ("anh", "my", "y"

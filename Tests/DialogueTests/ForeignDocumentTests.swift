@@ -14,7 +14,7 @@ struct ForeignDocumentTests {
 
     @Test("a paper followed by a country, or a green card, is another government's", arguments: [
         "chồng tôi muốn làm lại hộ chiếu Hàn Quốc", "xin visa Nhật Bản cần chứng minh tài chính không",
-        "doi bang lai xe o uc", "thủ tục xin thẻ xanh định cư", "xin quốc tịch Canada thế nào", "gia hạn hộ chiếu Mỹ",
+        "thủ tục xin thẻ xanh định cư", "xin quốc tịch Canada thế nào", "gia hạn hộ chiếu Mỹ",
     ])
     func foreign(message: String) {
         #expect(ForeignDocument.asks(Self.folded(message)), "\(message)")
@@ -22,7 +22,7 @@ struct ForeignDocumentTests {
 
     @Test("a nationality, a Vietnamese passport for a trip, or our own papers are not", arguments: [
         "chồng tôi quốc tịch Hàn Quốc, làm khai sinh cho con thế nào", "làm hộ chiếu đi Nhật cần gì",
-        "hộ chiếu cho con", "bằng lái xe hết hạn", "vợ tôi người Hàn, hộ chiếu của tôi sắp hết hạn", "em trai tôi định cư Mỹ rồi, muốn xóa thường trú",
+        "hộ chiếu cho con", "bằng lái xe hết hạn", "có bằng lái của Đức, muốn lái xe ở đây", "vợ tôi người Hàn, hộ chiếu của tôi sắp hết hạn", "em trai tôi định cư Mỹ rồi, muốn xóa thường trú",
     ])
     func notForeign(message: String) {
         #expect(!ForeignDocument.asks(Self.folded(message)), "\(message)")
