@@ -74,9 +74,10 @@ extension DialogueEngine {
         let hashes = NGramHashes(words: syllables)
         let plan = procedures.plan(analysis: analysis)
         let bound = max(procedures.bound(plan), 1e-9)
-        let ranked = rerank(procedures.search(plan: plan, limit: 12), bound: bound, hashes: hashes, context: context)
+        let ranked = Self.foreignElementFirst(rerank(procedures.search(plan: plan, limit: 12), bound: bound, hashes: hashes, context: context),
+                                              foreign: ForeignElement.told(syllables))
         let hits = ranked.map(\.hit)
-        let top = ranked.first?.fused ?? 0, second = ranked.dropFirst().first?.fused ?? 0
+        let top = ranked.map(\.fused).max() ?? 0, second = ranked.dropFirst().first.map { _ in ranked.map(\.fused).sorted(by: >)[1] } ?? 0
         var cues: [EscalationCategory: Int] = [:]
         for match in categoryCues.matches(in: syllables) { cues[match.phrase.label, default: 0] += match.phrase.syllables.count }
         // Places masked ("ở phường Tân Mỹ" is not "nộp ở phường nào"); the detector and the
@@ -169,6 +170,22 @@ extension DialogueEngine {
         if text.contains("dd") || text.contains("uw") || text.hasSuffix("j") { return true }
         let doubledVowel = text.contains("aa") || text.contains("ee") || text.contains("oo")
         return doubledVowel && text.last.map { "sfrx".contains($0) } == true
+    }
+
+    /// The hits with a civil-status procedure and its "có yếu tố nước ngoài" variant in the order
+    /// the message tells: the variant first when it tells of a foreign element, the base first
+    /// when it does not, whichever scored higher. Other hits keep their places.
+    static func foreignElementFirst(_ ranked: [(hit: SearchHit, fused: Double, probability: Double)], foreign: Bool)
+        -> [(hit: SearchHit, fused: Double, probability: Double)] {
+        guard let first = ranked.first else { return ranked }
+        let id = first.hit.id
+        let isVariant = id.hasSuffix(ForeignElement.variantSuffix)
+        guard isVariant != foreign else { return ranked }
+        let partner = isVariant ? String(id.dropLast(ForeignElement.variantSuffix.count)) : id + ForeignElement.variantSuffix
+        guard let position = ranked.firstIndex(where: { $0.hit.id == partner }) else { return ranked }
+        var reordered = ranked
+        reordered.swapAt(0, position)
+        return reordered
     }
 
     /// The retrieval hits reordered by BM25 (over the plan's bound) plus the classifier's
