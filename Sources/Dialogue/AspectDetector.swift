@@ -27,7 +27,19 @@ struct AspectDetector: Sendable {
         func strength(_ match: (phrase: PhraseMatcher<Aspect>.Phrase, start: Int)) -> (Int, Int) {
             (match.phrase.syllables.count - (match.phrase.label == .requirements ? 1 : 0), -match.start)
         }
-        guard let best = found.max(by: { strength($0) < strength($1) }) else { return Self.eligibility(syllables) }
+        guard var best = found.max(by: { strength($0) < strength($1) }) else { return Self.eligibility(syllables) }
+        // "các bước làm như thế nào", "nộp qua mạng thì làm thế nào": asking how, with the steps
+        // or the online channel named beside it in two words or more, asks for those ("bán
+        // online thì làm sao" tells what the business does).
+        if best.phrase.label == .overview {
+            let span = best.start..<(best.start + best.phrase.syllables.count)
+            let how = found.filter { match in
+                (match.phrase.label == .steps || match.phrase.label == .online) && match.phrase.syllables.count >= 2
+                    && match.phrase.syllables != ["buoc", "nao"]  // "tới bước nào": where a dossier stands
+                    && !span.overlaps(match.start..<(match.start + match.phrase.syllables.count))
+            }
+            if let specific = how.max(by: { strength($0) < strength($1) }) { best = specific }
+        }
         return (best.phrase.label, best.phrase.syllables.joined(separator: " "))
     }
 

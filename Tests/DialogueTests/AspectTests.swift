@@ -123,6 +123,11 @@ struct AspectTests {
         }
         // Words that are not the procedure's name keep their aspect.
         #expect(Self.engine.ask("làm hộ chiếu có phải nộp phí không").aspect == .fee)
+        // Asking how with the steps or the online channel named beside it asks for those;
+        // "có cách nào", "bắt đầu từ đâu" alone ask for the overview.
+        #expect(Self.engine.ask("xin phép cải tạo nâng tầng nhà thì các bước làm như thế nào").aspect == .steps)
+        #expect(Self.engine.ask("đăng ký thành lập doanh nghiệp trực tuyến bằng chữ ký số thì làm như thế nào").aspect == .online)
+        #expect(Self.engine.ask("mẹ tôi 65 tuổi không có lương hưu, muốn tiền thuế trừ vào lương được giảm vì nuôi mẹ, có cách nào không").aspect == .overview)
         // A requirements cue of its own before the tag asks the conditions, whatever follows.
         #expect(Self.engine.ask("trường hợp nào bắt buộc khai báo tạm vắng").aspect == .requirements)
     }
