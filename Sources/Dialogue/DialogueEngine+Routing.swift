@@ -252,7 +252,9 @@ extension DialogueEngine {
                          aspect: aspect, candidates: choices.map { ref($0) }, suggestions: choices.indices.map { "Số \($0 + 1)" })
         }
         // Between close candidates, the one the message names outright.
-        let chosen = switched ?? (reading.margin < t.clarifyMargin ? named ?? top : top)
+        // And a guide yields to a procedure named outright ("nộp hồ sơ đăng ký thường trú trên VNeID").
+        let yields = reading.margin < t.clarifyMargin || models.guides.contains(top.id) && named.map { !models.guides.contains($0.id) } == true
+        let chosen = switched ?? (yields ? named ?? top : top)
         return answer(&session, byID[chosen.id] ?? procedure, aspect: aspect, score: chosen.score,
                       confidence: min(1, reading.procedureScore + reading.margin), candidates: Array(reading.hits.prefix(3)))
     }
