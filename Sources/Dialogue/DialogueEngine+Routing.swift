@@ -161,6 +161,13 @@ extension DialogueEngine {
         // What reads like a status question but mentions no report is one being made: the
         // classifier learned the same words ("chưa ai sửa", "có ai xử lý") from both.
         let escalation = probability("escalate") + (statusLike && !mentionsReport ? probability("ticket_status") : 0)
+        // "đèn đường hư cả tháng, muốn báo cho thành phố thì gọi đâu": how to report, through which
+        // channel, is what the 1022 procedure answers; the citizen asked for the way, not a ticket.
+        if reading.asks, Self.asksHowToReport(reading.syllables),
+           let guide = reading.hits.first(where: { $0.id == Self.reportingProcedure }), let procedure = byID[guide.id] {
+            return answer(&session, procedure, aspect: reading.aspect?.aspect ?? .overview, score: guide.score,
+                          confidence: min(1, reading.procedureScore), candidates: Array(reading.hits.prefix(3)))
+        }
         // "nhà có đám cưới, muốn dựng rạp trước cửa": a wish in a procedure's own words is a
         // procedure, whatever report's cue ("dựng rạp") it holds.
         let wants = !reading.complaint && reading.coverage >= t.answerCoverage && reading.syllables.contains("muon")
@@ -287,6 +294,23 @@ extension DialogueEngine {
         guard chit == .greeting || chit == .thanks, !session.transcript.isEmpty,
               reading.syllables.contains(where: { Self.farewellWords.contains($0) }) else { return chit }
         return .goodbye
+    }
+
+    /// The procedure that tells how to report to the city (Tổng đài 1022).
+    static let reportingProcedure = "tong-dai-1022"
+
+    /// Whether a message asks how or where to report, through a channel it names: a reporting
+    /// verb ("báo", "phản ánh", "gửi"), a channel ("gọi", "điện thoại", "app", "thành phố",
+    /// "1022") and a how/where word after the verb ("đâu", "nào", "thế nào", "quy trình").
+    static func asksHowToReport(_ syllables: [String]) -> Bool {
+        func has(_ phrase: [String], from start: Int = 0) -> Int? {
+            guard syllables.count >= phrase.count, start <= syllables.count - phrase.count else { return nil }
+            return (start...(syllables.count - phrase.count)).first { syllables[$0..<($0 + phrase.count)].elementsEqual(phrase) }
+        }
+        guard let verb = [["bao"], ["phan", "anh"], ["gui"]].compactMap({ has($0) }).min() else { return false }
+        let channel = [["goi"], ["dien", "thoai"], ["app"], ["ung", "dung"], ["tong", "dai"], ["1022"], ["thanh", "pho"], ["qua", "mang"]]
+        guard channel.contains(where: { has($0) != nil }) else { return false }
+        return [["dau"], ["nao"], ["the", "nao"], ["quy", "trinh"], ["lam", "sao"]].contains { has($0, from: verb + 1) != nil }
     }
 
     /// Whether a message asks what something is ("triệu chứng sốt xuất huyết là gì"): a

@@ -195,6 +195,17 @@ struct IntentTests {
         #expect(reply.procedure?.id == "dang-ky-tam-tru")
     }
 
+    @Test("asking how or where to report an incident gets the 1022 procedure; telling it files a report")
+    func howToReportAnIncident() {
+        let asked = Self.engine.ask("Đèn đường trong hẻm nhà tôi ở phường Bình Thạnh hư cả tháng nay; tôi muốn báo cho thành phố xử lý nhanh thì gọi đâu?")
+        #expect(asked.intent == .procedure)
+        #expect(asked.procedure?.id == "tong-dai-1022")
+        #expect(DialogueEngine.asksHowToReport(Self.engine.read("muốn gửi clip phản ánh qua app trên điện thoại, app nào").syllables))
+        #expect(!DialogueEngine.asksHowToReport(Self.engine.read("bị giật túi xách ở chợ, giờ báo ai bắt tụi nó").syllables))
+        let told = Self.engine.ask("đèn đường trong hẻm nhà tôi ở phường Bình Thạnh hư cả tháng nay không ai sửa")
+        #expect(told.intent == .escalate)
+    }
+
     @Test("asking how to report through 1022 is not asking where a report stands")
     func howToReport() {
         let reply = Self.engine.ask("gửi phản ánh về tình trạng ngập nước qua tổng đài 1022 thực hiện ra sao")
