@@ -140,7 +140,10 @@ extension DialogueEngine {
                        aspect: aspect, complaint: !complaintCues.matches(in: syllables).isEmpty,
                        categoryCues: cues, content: content,
                        coverage: total == 0 ? 1 : coveredByTop / total, learnedAspect: learned,
-                       namesTop: hits.first.map { models.names($0.id, syllables: syllables, terms: syllableTerms, share: thresholds.nameShare) } ?? false,
+                       namesTop: hits.first.map { top in
+                           models.names(top.id, syllables: syllables, terms: syllableTerms, share: thresholds.nameShare)
+                               || Self.spelledOut(analysis).map { models.names(top.id, syllables: $0, terms: $0.map(index.foldedTerm), share: 1) } ?? false
+                       } ?? false,
                        contextCoverage: total == 0 ? 1 : coveredByContext / total, topProbability: ranked.first?.probability ?? 0,
                        asks: asks)
     }
@@ -159,6 +162,22 @@ extension DialogueEngine {
             repairs[alternative.span.lowerBound] = part.folded
         }
         return repairs.isEmpty ? positional.map(\.folded) : positional.map { repairs[$0.position] ?? $0.folded }
+    }
+
+    /// The folded syllables with each abbreviation spelled out ("llpt" → "ly lich tu phap"), or
+    /// nil when the message has none: an abbreviation names a procedure as its words do.
+    static func spelledOut(_ analysis: Analysis) -> [String]? {
+        let abbreviations = analysis.alternatives.filter { $0.reason == .abbreviation && $0.span.count == 1 && $0.weight >= 0.8 }
+        guard !abbreviations.isEmpty else { return nil }
+        var result: [String] = []
+        for token in analysis.tokens where token.isPositional {
+            if let expansion = abbreviations.first(where: { $0.span.lowerBound == token.position }) {
+                result += expansion.parts.map(\.folded)
+            } else {
+                result.append(token.folded)
+            }
+        }
+        return result
     }
 
     /// Whether a word that telex or VNI can repair is a Vietnamese syllable typed wrong rather

@@ -226,6 +226,10 @@ extension DialogueEngine {
         if weak, reading.namesTop, reading.procedureScore >= t.procedure, probability("procedure") >= t.procedureVote {
             weak = false
         }
+        // A short message that names it, if only by an abbreviation ("llpt phí bn"), is about it too.
+        if weak, reading.namesTop, reading.procedureScore >= t.procedure, reading.content.count <= t.followUpContent {
+            weak = false
+        }
         if best == "out_of_scope", probability(best) >= t.outOfScope, !strong, !covered, weak || !procedureAfterAll() {
             return reply(session, .outOfScope, answer: outOfScopeReply(), confidence: probability(best), suggestions: starterSuggestions())
         }

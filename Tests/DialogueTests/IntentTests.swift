@@ -101,6 +101,7 @@ struct IntentTests {
         ("tra cứu phản ánh đã gửi", .ticketStatus),
         ("phiếu phản ánh của tôi xử lý tới đâu rồi", .ticketStatus),
         ("đăng ký hộ kinh doanh là thủ tục gì", .procedure),
+        ("llpt phí bn v ad", .procedure),
     ])
     func misread(message: String, expected: Intent) {
         if let reason = Self.knownMisreadings[message] {
