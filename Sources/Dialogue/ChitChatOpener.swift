@@ -36,6 +36,8 @@ enum ChitChatOpener {
     /// ask for something. `syllables` are folded; letters held at a word's end ("chàoo",
     /// "thankss") count once.
     static func kind(_ syllables: [String]) -> ChitChat? {
+        // Only the opening can hold an opener, so most messages stop here.
+        guard syllables.prefix(4).contains(where: { firstWords.contains(shortened($0)) }) else { return nil }
         let words = syllables.map(shortened)
         var start = 0
         while start < min(words.count, 3), lead.contains(words[start]), !opens(words, at: start) { start += 1 }
@@ -49,6 +51,9 @@ enum ChitChatOpener {
         return opener.kind
     }
 
+    /// The first word of every opener.
+    static let firstWords = Set(openers.map { $0.words[0] })
+
     static func opens(_ words: [String], at index: Int) -> Bool {
         openers.contains { starts($0.words, in: words, at: index) }
     }
@@ -59,9 +64,13 @@ enum ChitChatOpener {
 
     /// A word with the vowel or "s" it ends on typed once ("chaoo" → "chao", "thankss" → "thanks").
     static func shortened(_ word: String) -> String {
-        var result = word
+        // Folded words are ASCII: a byte scan, since `String` counting walks grapheme clusters.
         // Vowels and "s" only: "off", "all" end in a doubled consonant of their own.
-        while result.count > 2, let last = result.last, "aeiouys".contains(last), result.dropLast().last == last { result.removeLast() }
-        return result
+        let bytes = Array(word.utf8)
+        var end = bytes.count
+        while end > 2, bytes[end - 1] == bytes[end - 2], heldLetters.contains(bytes[end - 1]) { end -= 1 }
+        return end == bytes.count ? word : String(decoding: bytes[..<end], as: UTF8.self)
     }
+
+    static let heldLetters: Set<UInt8> = Set("aeiouys".utf8)
 }

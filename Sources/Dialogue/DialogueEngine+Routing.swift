@@ -86,7 +86,7 @@ extension DialogueEngine {
         }
         // Another country's papers ("làm lại hộ chiếu Hàn Quốc") are that country's business, unless
         // the rest of the message names a procedure of ours ("xin lý lịch tư pháp để làm visa Úc").
-        if let foreign = ForeignDocument.span(in: reading.syllables), !namesTopOutside(foreign, reading) {
+        if reading.words.foreignPapers {
             return reply(session, .outOfScope, answer: Phrases.foreignDocument, confidence: 1, suggestions: starterSuggestions())
         }
         // "đang nói chuyện với cán bộ hay với máy?" asks what the assistant is; only a request
@@ -96,8 +96,7 @@ extension DialogueEngine {
         }
         // "Cảm ơn, giờ tôi biết phải nộp ở phường rồi": small talk by its opening when the rest
         // asks, reports and requests nothing, however much it says about procedures.
-        if reading.categoryCues.isEmpty, !reading.complaint, let opened = ChitChatOpener.kind(reading.syllables),
-           !AspectDetector.asks(reading.analysis.tokens, message: message, requests: false) {
+        if reading.categoryCues.isEmpty, !reading.complaint, let opened = reading.words.opener {
             let chit = leaving(opened, session: session, reading: reading)
             return reply(session, Intent(chit), answer: chitChatReply(chit), confidence: 1,
                          suggestions: chit == .goodbye || chit == .thanks ? [] : starterSuggestions())
@@ -154,7 +153,7 @@ extension DialogueEngine {
         // And "cúp điện từ trưa, có ai xử lý không" asks for a report to be handled, not about one
         // already made: a status question mentions that report.
         let statusLike = best == "ticket_status" && probability(best) >= t.ticketStatus
-        let mentionsReport = Self.mentionsEarlierReport(reading.syllables)
+        let mentionsReport = reading.words.mentionsReport
         if statusLike, !bareComplaint, !(reading.namesTop && procedureAfterAll()), mentionsReport {
             return startStatus(&session, message: message, code: nil)
         }
@@ -163,7 +162,7 @@ extension DialogueEngine {
         let escalation = probability("escalate") + (statusLike && !mentionsReport ? probability("ticket_status") : 0)
         // "đèn đường hư cả tháng, muốn báo cho thành phố thì gọi đâu": how to report, through which
         // channel, is what the 1022 procedure answers; the citizen asked for the way, not a ticket.
-        if reading.asks, Self.asksHowToReport(reading.syllables),
+        if reading.asks, reading.words.asksHowToReport,
            let guide = reading.hits.first(where: { $0.id == Self.reportingProcedure }), let procedure = byID[guide.id] {
             return answer(&session, procedure, aspect: reading.aspect?.aspect ?? .overview, score: guide.score,
                           confidence: min(1, reading.procedureScore), candidates: Array(reading.hits.prefix(3)))
@@ -191,7 +190,7 @@ extension DialogueEngine {
             || (reported && !reading.asks && escalation >= t.escalateStatement && nearestAgree())
             // "kênh sau nhà đen ngòm, bốc mùi, có ai xử lý ko": a report's cues, no procedure that
             // fits, and the nearest example sentences are reports, whatever the classifier thinks.
-            || (reported && weak && !Self.asksWhatItIs(reading.syllables) && nearestAgree()) {
+            || (reported && weak && !reading.words.asksWhatItIs && nearestAgree()) {
             return startEscalation(&session, message: message, reading: votedReading ?? reading, confidence: escalation)
         }
         // Nothing names a procedure ("cần giấy tờ gì", "số 2") and none is in context: ask which one.
@@ -282,14 +281,6 @@ extension DialogueEngine {
         }
         let choices = ranked + unranked
         return choices.count >= 2 ? Array(choices.prefix(5)) : nil
-    }
-
-    /// Whether the message names its best procedure without the syllables in `span`.
-    func namesTopOutside(_ span: Range<Int>, _ reading: Reading) -> Bool {
-        guard let top = reading.hits.first else { return false }
-        let kept = reading.syllables.indices.filter { !span.contains($0) }
-        return models.names(top.id, syllables: kept.map { reading.syllables[$0] }, terms: kept.map { reading.syllableTerms[$0] },
-                            share: thresholds.nameShare)
     }
 
     /// "chào" after a conversation is a farewell ("ok cảm ơn, chào nhé"): a greeting or thanks

@@ -32,6 +32,9 @@ enum ForeignDocument {
     /// "sang": "hộ chiếu đi Nhật" is a Vietnamese passport.
     static let linking: Set<String> = ["xe", "o", "cua", "tai", "ben", "nuoc"]
 
+    /// The first syllable of every paper: one set lookup per syllable rules out the rest.
+    static let firstSyllables = Set((papers + foreignOnly).map { $0[0] })
+
     /// Papers of another country that need no country named: the United States' green card.
     static let foreignOnly: [[String]] = [["the", "xanh"], ["green", "card"]]
 
@@ -41,9 +44,11 @@ enum ForeignDocument {
     /// Where the folded syllables name another country's paper (the paper through the country), if they do.
     static func span(in syllables: [String]) -> Range<Int>? {
         func starts(_ phrase: [String], at index: Int) -> Bool {
-            index + phrase.count <= syllables.count && syllables[index..<(index + phrase.count)].elementsEqual(phrase)
+            // The first syllable alone rules out almost every phrase, without slicing.
+            index + phrase.count <= syllables.count && syllables[index] == phrase[0]
+                && (phrase.count == 1 || syllables[index..<(index + phrase.count)].elementsEqual(phrase))
         }
-        for index in syllables.indices {
+        for index in syllables.indices where firstSyllables.contains(syllables[index]) {
             if let paper = foreignOnly.first(where: { starts($0, at: index) }) { return index..<(index + paper.count) }
             guard let paper = papers.first(where: { starts($0, at: index) }) else { continue }
             var next = index + paper.count

@@ -15,6 +15,9 @@ enum ForeignElement {
         ["new", "zealand"], ["canada"], ["singapore"], ["campuchia"], ["malaysia"], ["philippines"], ["indonesia"],
     ]
 
+    /// The first syllable of every phrase: one set lookup per syllable rules out the rest.
+    static let firstSyllables = Set(phrases.map { $0[0] })
+
     /// Countries by a short name that is also a common syllable: only after "người" or "(quốc)
     /// tịch", and the safest of them also after "bên", "sang", "ở" ("sinh bé bên Hàn"; not "ở
     /// trung tâm", "ở ngã ba").
@@ -24,10 +27,12 @@ enum ForeignElement {
     /// Whether the folded syllables tell of a foreign element.
     static func told(_ syllables: [String]) -> Bool {
         func starts(_ phrase: [String], at index: Int) -> Bool {
-            index + phrase.count <= syllables.count && syllables[index..<(index + phrase.count)].elementsEqual(phrase)
+            // The first syllable alone rules out almost every phrase, without slicing.
+            index + phrase.count <= syllables.count && syllables[index] == phrase[0]
+                && (phrase.count == 1 || syllables[index..<(index + phrase.count)].elementsEqual(phrase))
         }
         for index in syllables.indices {
-            if phrases.contains(where: { starts($0, at: index) }) { return true }
+            if firstSyllables.contains(syllables[index]), phrases.contains(where: { starts($0, at: index) }) { return true }
             guard index > 0 else { continue }
             if ["nguoi", "tich"].contains(syllables[index - 1]), shortNames.contains(syllables[index]) { return true }
             if ["ben", "sang", "o"].contains(syllables[index - 1]), placeNames.contains(syllables[index]) { return true }
