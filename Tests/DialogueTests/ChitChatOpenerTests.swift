@@ -1,6 +1,5 @@
 import Knowledge
 import Testing
-import VietText
 @testable import Dialogue
 
 /// Small talk recognised by its opening: thanks, greetings and farewells that go on to tell
@@ -9,9 +8,6 @@ import VietText
 struct ChitChatOpenerTests {
     static let engine = Fixture.engine().engine
 
-    static func folded(_ message: String) -> [String] {
-        VietString.searchKey(message).split(separator: " ").map { String($0.filter { $0.isLetter || $0.isNumber }) }.filter { !$0.isEmpty }
-    }
 
     @Test("an opener decides the kind; letters held at the end count once", arguments: [
         ("Xin cảm ơn, phần giải thích về lệ phí rất rõ", ChitChat.thanks), ("thankss ad", .thanks),
@@ -20,7 +16,7 @@ struct ChitChatOpenerTests {
         ("Xin cáo từ", .goodbye),
     ])
     func kinds(message: String, kind: ChitChat) {
-        #expect(ChitChatOpener.kind(Self.folded(message)) == kind, "\(message)")
+        #expect(ChitChatOpener.kind(Fixture.folded(message)) == kind, "\(message)")
     }
 
     @Test("a greeting that goes on to want something is not small talk", arguments: [
@@ -28,7 +24,7 @@ struct ChitChatOpenerTests {
         "làm lại cccd", "hộ chiếu bao lâu thì có",
     ])
     func needs(message: String) {
-        #expect(ChitChatOpener.kind(Self.folded(message)) == nil, "\(message)")
+        #expect(ChitChatOpener.kind(Fixture.folded(message)) == nil, "\(message)")
     }
 
     @Test("the engine answers openers that tell as small talk and openers that ask or report as they are")

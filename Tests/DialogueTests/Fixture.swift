@@ -1,6 +1,7 @@
 import Foundation
 import Knowledge
 import Testing
+import VietText
 @testable import Dialogue
 
 /// The shipped knowledge (corpus/ and intents/ of this checkout) and engines over it, each with
@@ -21,6 +22,11 @@ enum Fixture {
 
     /// The index and trained classifiers, built once for every engine of the run.
     static let models = DialogueModels(knowledge: knowledge)
+
+    /// A message's folded syllables without punctuation, as the routing rules read them.
+    static func folded(_ message: String) -> [String] {
+        VietString.searchKey(message).split(separator: " ").map { String($0.filter { $0.isLetter || $0.isNumber }) }.filter { !$0.isEmpty }
+    }
 
     /// A fresh engine, its desk and its session store.
     static func engine(sessions: SessionStore = SessionStore(), memo: Int = 0) -> (engine: DialogueEngine, desk: InMemoryTicketDesk) {

@@ -1,5 +1,4 @@
 import Testing
-import VietText
 @testable import Dialogue
 
 /// Another country's papers are out of scope with a reply naming who handles them; a
@@ -8,16 +7,13 @@ import VietText
 struct ForeignDocumentTests {
     static let engine = Fixture.engine().engine
 
-    static func folded(_ message: String) -> [String] {
-        VietString.searchKey(message).split(separator: " ").map(String.init)
-    }
 
     @Test("a paper followed by a country, or a green card, is another government's", arguments: [
         "chồng tôi muốn làm lại hộ chiếu Hàn Quốc", "xin visa Nhật Bản cần chứng minh tài chính không",
         "thủ tục xin thẻ xanh định cư", "xin quốc tịch Canada thế nào", "gia hạn hộ chiếu Mỹ",
     ])
     func foreign(message: String) {
-        #expect(ForeignDocument.asks(Self.folded(message)), "\(message)")
+        #expect(ForeignDocument.asks(Fixture.folded(message)), "\(message)")
     }
 
     @Test("a nationality, a Vietnamese passport for a trip, or our own papers are not", arguments: [
@@ -25,7 +21,7 @@ struct ForeignDocumentTests {
         "hộ chiếu cho con", "bằng lái xe hết hạn", "có bằng lái của Đức, muốn lái xe ở đây", "vợ tôi người Hàn, hộ chiếu của tôi sắp hết hạn", "em trai tôi định cư Mỹ rồi, muốn xóa thường trú",
     ])
     func notForeign(message: String) {
-        #expect(!ForeignDocument.asks(Self.folded(message)), "\(message)")
+        #expect(!ForeignDocument.asks(Fixture.folded(message)), "\(message)")
     }
 
     @Test("the engine refuses another country's passport and says who handles it")

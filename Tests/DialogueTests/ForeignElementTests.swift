@@ -1,5 +1,4 @@
 import Testing
-import VietText
 @testable import Dialogue
 
 /// A civil-status procedure and its "có yếu tố nước ngoài" variant follow what the message
@@ -8,16 +7,13 @@ import VietText
 struct ForeignElementTests {
     static let engine = Fixture.engine().engine
 
-    static func folded(_ message: String) -> [String] {
-        VietString.searchKey(message).split(separator: " ").map { String($0.filter { $0.isLetter || $0.isNumber }) }.filter { !$0.isEmpty }
-    }
 
     @Test("a foreign spouse, nationality, birthplace or a Vietnamese abroad tells of a foreign element", arguments: [
         "chồng em người Hàn, bé mới sinh", "vợ tôi mang quốc tịch Philippines", "sinh bé bên Nhật rồi về nước",
         "kết hôn với người nước ngoài", "anh ấy là Việt kiều", "cha mẹ khác quốc tịch", "khai sinh cho bé lai",
     ])
     func told(message: String) {
-        #expect(ForeignElement.told(Self.folded(message)), "\(message)")
+        #expect(ForeignElement.told(Fixture.folded(message)), "\(message)")
     }
 
     @Test("two Vietnamese, a centre or a crossroads do not", arguments: [
@@ -25,7 +21,7 @@ struct ForeignElementTests {
         "nhà ở ngã ba", "người lao động muốn đăng ký kết hôn",
     ])
     func notTold(message: String) {
-        #expect(!ForeignElement.told(Self.folded(message)), "\(message)")
+        #expect(!ForeignElement.told(Fixture.folded(message)), "\(message)")
     }
 
     @Test("the engine answers the base procedure for two Vietnamese and the variant for a foreign spouse")
