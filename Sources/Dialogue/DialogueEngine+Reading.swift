@@ -44,21 +44,6 @@ extension DialogueEngine {
         public var words: WordSigns
     }
 
-    /// What the message's words say to the routing rules, found once per reading so that a
-    /// message read before (the memo) costs none of these scans again.
-    public struct WordSigns: Sendable {
-        /// Another country's papers, and no procedure of ours named elsewhere (`ForeignDocument`).
-        public var foreignPapers = false
-        /// Small talk by the message's opening, the rest asking nothing (`ChitChatOpener`).
-        public var opener: ChitChat?
-        /// A report already made is mentioned (`mentionsEarlierReport`).
-        public var mentionsReport = false
-        /// How or where to report through a named channel is asked (`asksHowToReport`).
-        public var asksHowToReport = false
-        /// What something is is asked ("là gì").
-        public var asksWhatItIs = false
-    }
-
     /// What a reading depends on: the message and the procedure in context. Compared and
     /// hashed by their UTF-8 bytes: `String`'s own hashing and equality normalize Vietnamese
     /// text on every lookup, and a message typed in another normalization only costs a miss.
@@ -164,23 +149,6 @@ extension DialogueEngine {
                        contextCoverage: total == 0 ? 1 : coveredByContext / total, topProbability: ranked.first?.probability ?? 0,
                        asks: asks, words: signs(analysis: analysis, syllables: syllables, terms: syllableTerms, message: message,
                                                 top: hits.first))
-    }
-
-    /// The `WordSigns` of a message.
-    func signs(analysis: Analysis, syllables: [String], terms: [Int32?], message: String, top: SearchHit?) -> WordSigns {
-        var signs = WordSigns()
-        if let span = ForeignDocument.span(in: syllables) {
-            let kept = syllables.indices.filter { !span.contains($0) }
-            signs.foreignPapers = !(top.map { models.names($0.id, syllables: kept.map { syllables[$0] }, terms: kept.map { terms[$0] },
-                                                           share: thresholds.nameShare) } ?? false)
-        }
-        if let opener = ChitChatOpener.kind(syllables), !AspectDetector.asks(analysis.tokens, message: message, requests: false) {
-            signs.opener = opener
-        }
-        signs.mentionsReport = Self.mentionsEarlierReport(syllables)
-        signs.asksHowToReport = Self.asksHowToReport(syllables)
-        signs.asksWhatItIs = Self.asksWhatItIs(syllables)
-        return signs
     }
 
     /// The folded positional syllables, each surely mistyped one ("ddăng", "tamj") replaced by

@@ -3,72 +3,6 @@ import Knowledge
 import Retrieval
 import VietText
 
-/// The decision thresholds of one turn, each measured on the development set
-/// (`hoidap eval-chat --questions eval/dev/questions.jsonl --dialogues eval/dev/dialogues.jsonl --tune`,
-/// README "Dialogue"). A value the search sets out of reach (strongProcedure 1.1) switches that rule off.
-public struct DialogueThresholds: Sendable, Equatable {
-    /// The chit-chat classes' probability together from which a message is small talk.
-    public var chitChat = 0.6
-    /// Nearest-example score from which a short message the classifier is unsure of is small talk.
-    public var chitChatVote = 0.5
-    /// The classifier's probability for a ticket-status question.
-    public var ticketStatus = 0.7
-    /// Escalation vote strength that files a report even without a complaint cue.
-    public var escalate = 0.2
-    /// Without a complaint or category cue, the escalation vote must reach this.
-    public var escalateWithoutCue = 0.8
-    /// A message with a report's cue that asks nothing escalates from this vote, the nearest examples agreeing.
-    public var escalateStatement = 0.0
-    /// With a complaint cue, this much is enough.
-    public var escalateWithCue = 0.3
-    /// Below this normalized procedure score, a message is not about a procedure.
-    public var procedure = 0.05
-    /// A procedure probability this high, with the nearest examples agreeing, outweighs low coverage.
-    public var procedureVote = 0.5
-    /// An out-of-scope vote this strong, above the procedure score, refuses.
-    public var outOfScope = 0.5
-    /// Coverage from which the nearest-example vote can overrule a chit-chat or out-of-scope classification.
-    public var outOfScopeCoverage = 0.9
-    /// With at least this share of content words covered by the best procedure…
-    public var answerCoverage = 0.9
-    /// …and this normalized score, an out-of-scope vote does not refuse.
-    public var answerScore = 0.5
-    /// A procedure the procedure classifier is this sure of is not refused on the intent vote alone.
-    public var answerProbability = 1.1
-    /// Below this relative margin between the two best procedures, ask which one.
-    public var clarifyMargin = 0.1
-    /// A message with this many content syllables or fewer may be asked to choose.
-    public var clarifyContent = 3
-    /// A procedure score this high with all content words found marks a procedure question.
-    public var strongProcedure = 1.1
-    /// Below this share of content words found in the best procedure, a message is not about one.
-    public var coverage = 0.5
-    /// A follow-up with this many content syllables or fewer stays with the procedure in context.
-    public var followUpContent = 3
-    /// A message scoring this high on another procedure switches topic even with an aspect cue.
-    public var switchTopic = 0.7
-    /// A short follow-up must have at least this share of its content words in the procedure in context.
-    public var contextCoverage = 0.5
-    /// The share of a title's or alias's syllables a message must contain to name that procedure.
-    public var nameShare = 0.9
-    /// The head start of the procedure in context (normalized score units) when a message matches it.
-    public var contextBonus = 0.1
-    /// Taken off a general guide's fused score (normalized units), so a specific procedure that
-    /// matches as well is preferred to the guide whose broad text matches everything a little.
-    public var guidePenalty = 0.05
-    /// How much the procedure classifier's probability adds to a hit's normalized BM25 score.
-    public var classifierWeight = 0.1
-    /// The aspect classifier's probability that overrules a cue phrase naming another aspect.
-    public var aspectOverride = 0.6
-    /// The aspect classifier's probability that overrules an overview cue phrase: out of reach,
-    /// as measured over all development sets (situations +7, the retired test set +4, dev −1).
-    public var overviewOverride = 1.1
-    /// The aspect classifier's probability that sets an aspect when no cue phrase is present.
-    public var aspectWithoutCue = 0.5
-
-    public init() {}
-}
-
 extension DialogueEngine {
     func route(_ session: inout Session, message: String, reading: Reading) -> Reply {
         let t = thresholds
@@ -291,45 +225,6 @@ extension DialogueEngine {
         return .goodbye
     }
 
-    /// The procedure that tells how to report to the city (Tổng đài 1022).
-    static let reportingProcedure = "tong-dai-1022"
-
-    /// Whether a message asks how or where to report, through a channel it names: a reporting
-    /// verb ("báo", "phản ánh", "gửi"), a channel ("gọi", "điện thoại", "app", "thành phố",
-    /// "1022") and a how/where word after the verb ("đâu", "nào", "thế nào", "quy trình").
-    static func asksHowToReport(_ syllables: [String]) -> Bool {
-        func has(_ phrase: [String], from start: Int = 0) -> Int? {
-            guard syllables.count >= phrase.count, start <= syllables.count - phrase.count else { return nil }
-            return (start...(syllables.count - phrase.count)).first { syllables[$0..<($0 + phrase.count)].elementsEqual(phrase) }
-        }
-        guard let verb = [["bao"], ["phan", "anh"], ["gui"]].compactMap({ has($0) }).min() else { return false }
-        let channel = [["goi"], ["dien", "thoai"], ["app"], ["ung", "dung"], ["tong", "dai"], ["1022"], ["thanh", "pho"], ["qua", "mang"]]
-        guard channel.contains(where: { has($0) != nil }) else { return false }
-        return [["dau"], ["nao"], ["the", "nao"], ["quy", "trinh"], ["lam", "sao"]].contains { has($0, from: verb + 1) != nil }
-    }
-
-    /// Whether a message asks what something is ("triệu chứng sốt xuất huyết là gì"): a
-    /// question for information, never a report.
-    static func asksWhatItIs(_ syllables: [String]) -> Bool {
-        zip(syllables, syllables.dropFirst()).contains { $0 == "la" && ["gi", "j"].contains($1) || $0 == "nghia" && $1 == "la" }
-    }
-
-    /// Whether a message mentions a report already made: "phản ánh", "phiếu", "1022", "kiến
-    /// nghị", "đơn", "gửi", "mã", or "báo" as the citizen's act ("mình báo đèn đường hư") rather
-    /// than "bao nhiêu", "bao giờ" or "không ai báo trước".
-    static func mentionsEarlierReport(_ syllables: [String]) -> Bool {
-        for (index, syllable) in syllables.enumerated() {
-            if reportWords.contains(syllable) { return true }
-            if syllable == "phan", index + 1 < syllables.count, syllables[index + 1] == "anh" { return true }
-            if syllable == "kien", index + 1 < syllables.count, syllables[index + 1] == "nghi" { return true }
-            if syllable == "bao", index == 0 || syllables[index - 1] != "ai",
-               index + 1 == syllables.count || !["nhieu", "gio", "lau"].contains(syllables[index + 1]) { return true }
-        }
-        return false
-    }
-
-    static let reportWords: Set<String> = ["phieu", "1022", "don", "gui", "ma", "ticket", "khieu", "to"]
-
     /// Words that take leave once a conversation has started.
     static let farewellWords: Set<String> = ["chao", "bye", "bai", "biet"]
 
@@ -340,24 +235,6 @@ extension DialogueEngine {
         let words = reading.syllables[(about + 1)...].filter { !Self.fillers.contains($0) }
         return !words.isEmpty && !models.family(of: words).members.isEmpty
     }
-
-    /// Whether a message asks if a person or a machine is answering: a word for a person and
-    /// one for a machine on either side of "hay" (or), near it ("cán bộ hay máy tự động",
-    /// "bot hay người thật").
-    static func asksPersonOrMachine(_ syllables: [String]) -> Bool {
-        guard let or = syllables.firstIndex(of: "hay"), or > 0, or + 1 < syllables.count else { return false }
-        let before = Array(syllables[max(0, or - 4)..<or]), after = Array(syllables[(or + 1)..<min(syllables.count, or + 5)])
-        func has(_ phrases: [[String]], _ part: [String]) -> Bool {
-            phrases.contains { phrase in
-                part.count >= phrase.count && (0...(part.count - phrase.count)).contains { part[$0..<($0 + phrase.count)].elementsEqual(phrase) }
-            }
-        }
-        return has(personWords, before) && has(machineWords, after) || has(machineWords, before) && has(personWords, after)
-    }
-
-    /// Words for a person and for a machine, as phrases: "cán" and "nhân" alone fold like "cần", "nhận".
-    static let personWords: [[String]] = [["nguoi"], ["can", "bo"], ["nhan", "vien"], ["tong", "dai", "vien"], ["ad"], ["admin"]]
-    static let machineWords: [[String]] = [["may"], ["bot"], ["robot"], ["chatbot"], ["tu", "dong"], ["tro", "ly", "ao"]]
 
     /// Words of a bare choice ("số 2", "cái thứ hai"), folded and as typed with marks.
     static let choiceWords: Set<String> = ["so", "1", "2", "3", "4", "5", "cai", "thu", "mot", "hai", "ba", "nhat", "dau"]

@@ -1,0 +1,97 @@
+import Knowledge
+import Retrieval
+import VietText
+
+/// What a message's words say to the routing rules beyond intent and aspect: small talk by its
+/// opening, another country's papers, a report already made, how to report, a person or a
+/// machine. Found once per reading (`signs`), so a memoised message costs none of these scans.
+extension DialogueEngine {
+    /// What the message's words say to the routing rules, found once per reading so that a
+    /// message read before (the memo) costs none of these scans again.
+    public struct WordSigns: Sendable {
+        /// Another country's papers, and no procedure of ours named elsewhere (`ForeignDocument`).
+        public var foreignPapers = false
+        /// Small talk by the message's opening, the rest asking nothing (`ChitChatOpener`).
+        public var opener: ChitChat?
+        /// A report already made is mentioned (`mentionsEarlierReport`).
+        public var mentionsReport = false
+        /// How or where to report through a named channel is asked (`asksHowToReport`).
+        public var asksHowToReport = false
+        /// What something is is asked ("là gì").
+        public var asksWhatItIs = false
+    }
+
+    /// The `WordSigns` of a message.
+    func signs(analysis: Analysis, syllables: [String], terms: [Int32?], message: String, top: SearchHit?) -> WordSigns {
+        var signs = WordSigns()
+        if let span = ForeignDocument.span(in: syllables) {
+            let kept = syllables.indices.filter { !span.contains($0) }
+            signs.foreignPapers = !(top.map { models.names($0.id, syllables: kept.map { syllables[$0] }, terms: kept.map { terms[$0] },
+                                                           share: thresholds.nameShare) } ?? false)
+        }
+        if let opener = ChitChatOpener.kind(syllables), !AspectDetector.asks(analysis.tokens, message: message, requests: false) {
+            signs.opener = opener
+        }
+        signs.mentionsReport = Self.mentionsEarlierReport(syllables)
+        signs.asksHowToReport = Self.asksHowToReport(syllables)
+        signs.asksWhatItIs = Self.asksWhatItIs(syllables)
+        return signs
+    }
+
+    /// The procedure that tells how to report to the city (Tổng đài 1022).
+    static let reportingProcedure = "tong-dai-1022"
+
+    /// Whether a message asks how or where to report, through a channel it names: a reporting
+    /// verb ("báo", "phản ánh", "gửi"), a channel ("gọi", "điện thoại", "app", "thành phố",
+    /// "1022") and a how/where word after the verb ("đâu", "nào", "thế nào", "quy trình").
+    static func asksHowToReport(_ syllables: [String]) -> Bool {
+        func has(_ phrase: [String], from start: Int = 0) -> Int? {
+            guard syllables.count >= phrase.count, start <= syllables.count - phrase.count else { return nil }
+            return (start...(syllables.count - phrase.count)).first { syllables[$0..<($0 + phrase.count)].elementsEqual(phrase) }
+        }
+        guard let verb = [["bao"], ["phan", "anh"], ["gui"]].compactMap({ has($0) }).min() else { return false }
+        let channel = [["goi"], ["dien", "thoai"], ["app"], ["ung", "dung"], ["tong", "dai"], ["1022"], ["thanh", "pho"], ["qua", "mang"]]
+        guard channel.contains(where: { has($0) != nil }) else { return false }
+        return [["dau"], ["nao"], ["the", "nao"], ["quy", "trinh"], ["lam", "sao"]].contains { has($0, from: verb + 1) != nil }
+    }
+
+    /// Whether a message asks what something is ("triệu chứng sốt xuất huyết là gì"): a
+    /// question for information, never a report.
+    static func asksWhatItIs(_ syllables: [String]) -> Bool {
+        zip(syllables, syllables.dropFirst()).contains { $0 == "la" && ["gi", "j"].contains($1) || $0 == "nghia" && $1 == "la" }
+    }
+
+    /// Whether a message mentions a report already made: "phản ánh", "phiếu", "1022", "kiến
+    /// nghị", "đơn", "gửi", "mã", or "báo" as the citizen's act ("mình báo đèn đường hư") rather
+    /// than "bao nhiêu", "bao giờ" or "không ai báo trước".
+    static func mentionsEarlierReport(_ syllables: [String]) -> Bool {
+        for (index, syllable) in syllables.enumerated() {
+            if reportWords.contains(syllable) { return true }
+            if syllable == "phan", index + 1 < syllables.count, syllables[index + 1] == "anh" { return true }
+            if syllable == "kien", index + 1 < syllables.count, syllables[index + 1] == "nghi" { return true }
+            if syllable == "bao", index == 0 || syllables[index - 1] != "ai",
+               index + 1 == syllables.count || !["nhieu", "gio", "lau"].contains(syllables[index + 1]) { return true }
+        }
+        return false
+    }
+
+    static let reportWords: Set<String> = ["phieu", "1022", "don", "gui", "ma", "ticket", "khieu", "to"]
+
+    /// Whether a message asks if a person or a machine is answering: a word for a person and
+    /// one for a machine on either side of "hay" (or), near it ("cán bộ hay máy tự động",
+    /// "bot hay người thật").
+    static func asksPersonOrMachine(_ syllables: [String]) -> Bool {
+        guard let or = syllables.firstIndex(of: "hay"), or > 0, or + 1 < syllables.count else { return false }
+        let before = Array(syllables[max(0, or - 4)..<or]), after = Array(syllables[(or + 1)..<min(syllables.count, or + 5)])
+        func has(_ phrases: [[String]], _ part: [String]) -> Bool {
+            phrases.contains { phrase in
+                part.count >= phrase.count && (0...(part.count - phrase.count)).contains { part[$0..<($0 + phrase.count)].elementsEqual(phrase) }
+            }
+        }
+        return has(personWords, before) && has(machineWords, after) || has(machineWords, before) && has(personWords, after)
+    }
+
+    /// Words for a person and for a machine, as phrases: "cán" and "nhân" alone fold like "cần", "nhận".
+    static let personWords: [[String]] = [["nguoi"], ["can", "bo"], ["nhan", "vien"], ["tong", "dai", "vien"], ["ad"], ["admin"]]
+    static let machineWords: [[String]] = [["may"], ["bot"], ["robot"], ["chatbot"], ["tu", "dong"], ["tro", "ly", "ao"]]
+}
