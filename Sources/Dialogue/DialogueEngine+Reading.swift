@@ -79,7 +79,9 @@ extension DialogueEngine {
         let ranked = Self.foreignElementFirst(rerank(procedures.search(plan: plan, limit: 12), bound: bound, hashes: hashes, context: context),
                                               foreign: ForeignElement.told(syllables))
         let hits = ranked.map(\.hit)
-        let top = ranked.map(\.fused).max() ?? 0, second = ranked.dropFirst().first.map { _ in ranked.map(\.fused).sorted(by: >)[1] } ?? 0
+        // The margin is between the two best fused scores, whichever order the foreign element put them in.
+        let fused = ranked.map(\.fused).sorted(by: >)
+        let top = fused.first ?? 0, second = fused.dropFirst().first ?? 0
         var cues: [EscalationCategory: Int] = [:]
         for match in categoryCues.matches(in: syllables) { cues[match.phrase.label, default: 0] += match.phrase.syllables.count }
         // Places masked ("ở phường Tân Mỹ" is not "nộp ở phường nào"); the detector and the

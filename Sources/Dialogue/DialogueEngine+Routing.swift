@@ -155,12 +155,10 @@ extension DialogueEngine {
             weak = false
         }
         // Nor is one that names the procedure outright ("chủ nhà kêu đi đăng ký tạm trú"), however
-        // many words of its own tell the situation.
-        if weak, reading.namesTop, reading.procedureScore >= t.procedure, probability("procedure") >= t.procedureVote {
-            weak = false
-        }
-        // A short message that names it, if only by an abbreviation ("llpt phí bn"), is about it too.
-        if weak, reading.namesTop, reading.procedureScore >= t.procedure, reading.content.count <= t.followUpContent {
+        // many words of its own tell the situation, when it reads as a question at all or is
+        // short ("llpt phí bn", named by an abbreviation).
+        if weak, reading.namesTop, reading.procedureScore >= t.procedure,
+           probability("procedure") >= t.procedureVote || reading.content.count <= t.followUpContent {
             weak = false
         }
         if best == "out_of_scope", probability(best) >= t.outOfScope, !strong, !covered, weak || !procedureAfterAll() {

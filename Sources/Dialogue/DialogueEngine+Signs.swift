@@ -45,15 +45,19 @@ extension DialogueEngine {
     /// verb ("báo", "phản ánh", "gửi"), a channel ("gọi", "điện thoại", "app", "thành phố",
     /// "1022") and a how/where word after the verb ("đâu", "nào", "thế nào", "quy trình").
     static func asksHowToReport(_ syllables: [String]) -> Bool {
-        func has(_ phrase: [String], from start: Int = 0) -> Int? {
-            guard syllables.count >= phrase.count, start <= syllables.count - phrase.count else { return nil }
-            return (start...(syllables.count - phrase.count)).first { syllables[$0..<($0 + phrase.count)].elementsEqual(phrase) }
-        }
-        guard let verb = [["bao"], ["phan", "anh"], ["gui"]].compactMap({ has($0) }).min() else { return false }
-        let channel = [["goi"], ["dien", "thoai"], ["app"], ["ung", "dung"], ["tong", "dai"], ["1022"], ["thanh", "pho"], ["qua", "mang"]]
-        guard channel.contains(where: { has($0) != nil }) else { return false }
-        return [["dau"], ["nao"], ["the", "nao"], ["quy", "trinh"], ["lam", "sao"]].contains { has($0, from: verb + 1) != nil }
+        let found = reportingWords.matches(in: syllables)
+        guard let verb = found.filter({ $0.phrase.label == .verb }).map(\.start).min(),
+              found.contains(where: { $0.phrase.label == .channel }) else { return false }
+        return found.contains { $0.phrase.label == .how && $0.start > verb }
     }
+
+    /// The parts of a question how to report, for `asksHowToReport`.
+    enum ReportingWord: Sendable { case verb, channel, how }
+
+    static let reportingWords = PhraseMatcher(
+        ["bao", "phan anh", "gui"].map { ($0, ReportingWord.verb) }
+            + ["goi", "dien thoai", "app", "ung dung", "tong dai", "1022", "thanh pho", "qua mang"].map { ($0, ReportingWord.channel) }
+            + ["dau", "nao", "the nao", "quy trinh", "lam sao"].map { ($0, ReportingWord.how) })
 
     /// Whether a message asks what something is ("triệu chứng sốt xuất huyết là gì"): a
     /// question for information, never a report.
@@ -82,16 +86,18 @@ extension DialogueEngine {
     /// "bot hay người thật").
     static func asksPersonOrMachine(_ syllables: [String]) -> Bool {
         guard let or = syllables.firstIndex(of: "hay"), or > 0, or + 1 < syllables.count else { return false }
-        let before = Array(syllables[max(0, or - 4)..<or]), after = Array(syllables[(or + 1)..<min(syllables.count, or + 5)])
-        func has(_ phrases: [[String]], _ part: [String]) -> Bool {
-            phrases.contains { phrase in
-                part.count >= phrase.count && (0...(part.count - phrase.count)).contains { part[$0..<($0 + phrase.count)].elementsEqual(phrase) }
-            }
+        let found = personOrMachine.matches(in: syllables)
+        // Within four words before "hay", or four after it.
+        func side(_ label: Bool, _ range: Range<Int>) -> Bool {
+            found.contains { $0.phrase.label == label && range.contains($0.start) && $0.start + $0.phrase.syllables.count <= range.upperBound }
         }
-        return has(personWords, before) && has(machineWords, after) || has(machineWords, before) && has(personWords, after)
+        let before = max(0, or - 4)..<or, after = (or + 1)..<min(syllables.count, or + 5)
+        return side(true, before) && side(false, after) || side(false, before) && side(true, after)
     }
 
-    /// Words for a person and for a machine, as phrases: "cán" and "nhân" alone fold like "cần", "nhận".
-    static let personWords: [[String]] = [["nguoi"], ["can", "bo"], ["nhan", "vien"], ["tong", "dai", "vien"], ["ad"], ["admin"]]
-    static let machineWords: [[String]] = [["may"], ["bot"], ["robot"], ["chatbot"], ["tu", "dong"], ["tro", "ly", "ao"]]
+    /// Words for a person (true) and for a machine (false), as phrases: "cán" and "nhân" alone
+    /// fold like "cần", "nhận".
+    static let personOrMachine = PhraseMatcher(
+        ["nguoi", "can bo", "nhan vien", "tong dai vien", "ad", "admin"].map { ($0, true) }
+            + ["may", "bot", "robot", "chatbot", "tu dong", "tro ly ao"].map { ($0, false) })
 }

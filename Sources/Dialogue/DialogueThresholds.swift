@@ -1,5 +1,3 @@
-import Foundation
-
 /// The decision thresholds of one turn, each measured on the development set
 /// (`hoidap eval-chat --questions eval/dev/questions.jsonl --dialogues eval/dev/dialogues.jsonl --tune`,
 /// README "Dialogue"). A value the search sets out of reach (strongProcedure 1.1) switches that rule off.

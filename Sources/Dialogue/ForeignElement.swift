@@ -7,16 +7,12 @@
 ///     ForeignElement.told(["tui", "em", "deu", "la", "nguoi", "viet"])     // false
 enum ForeignElement {
     /// Words that tell of a foreign element wherever they stand, countries' unambiguous names among them.
-    static let phrases: [[String]] = [
-        ["nuoc", "ngoai"], ["nc", "ngoai"], ["ngoai", "quoc"], ["viet", "kieu"], ["con", "lai"], ["dinh", "cu"],
-        ["lanh", "su"], ["dai", "su", "quan"], ["nguoi", "tay"], ["ngoai", "kieu"], ["foreigner"], ["be", "lai"],
-        ["khac", "quoc", "tich"], ["hai", "quoc", "tich"],
-        ["han", "quoc"], ["trung", "quoc"], ["dai", "loan"], ["hoa", "ky"], ["thai", "lan"], ["nhat", "ban"],
-        ["new", "zealand"], ["canada"], ["singapore"], ["campuchia"], ["malaysia"], ["philippines"], ["indonesia"],
-    ]
-
-    /// The first syllable of every phrase: one set lookup per syllable rules out the rest.
-    static let firstSyllables = Set(phrases.map { $0[0] })
+    static let phrases = PhraseMatcher([
+        "nuoc ngoai", "nc ngoai", "ngoai quoc", "viet kieu", "con lai", "dinh cu", "lanh su", "dai su quan", "nguoi tay",
+        "ngoai kieu", "foreigner", "be lai", "khac quoc tich", "hai quoc tich",
+        "han quoc", "trung quoc", "dai loan", "hoa ky", "thai lan", "nhat ban", "new zealand", "canada", "singapore",
+        "campuchia", "malaysia", "philippines", "indonesia",
+    ].map { ($0, true) })
 
     /// Countries by a short name that is also a common syllable: only after "người" or "(quốc)
     /// tịch", and the safest of them also after "bên", "sang", "ở" ("sinh bé bên Hàn"; not "ở
@@ -26,14 +22,8 @@ enum ForeignElement {
 
     /// Whether the folded syllables tell of a foreign element.
     static func told(_ syllables: [String]) -> Bool {
-        func starts(_ phrase: [String], at index: Int) -> Bool {
-            // The first syllable alone rules out almost every phrase, without slicing.
-            index + phrase.count <= syllables.count && syllables[index] == phrase[0]
-                && (phrase.count == 1 || syllables[index..<(index + phrase.count)].elementsEqual(phrase))
-        }
-        for index in syllables.indices {
-            if firstSyllables.contains(syllables[index]), phrases.contains(where: { starts($0, at: index) }) { return true }
-            guard index > 0 else { continue }
+        if !phrases.matches(in: syllables).isEmpty { return true }
+        for index in syllables.indices.dropFirst() {
             if ["nguoi", "tich"].contains(syllables[index - 1]), shortNames.contains(syllables[index]) { return true }
             if ["ben", "sang", "o"].contains(syllables[index - 1]), placeNames.contains(syllables[index]) { return true }
         }
