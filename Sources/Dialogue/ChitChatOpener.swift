@@ -16,7 +16,7 @@ enum ChitChatOpener {
         (["cam", "on"], .thanks), (["thanks"], .thanks), (["thank"], .thanks), (["tks"], .thanks), (["thx"], .thanks),
         (["biet", "on"], .thanks),
         (["tam", "biet"], .goodbye), (["bye"], .goodbye), (["cao", "tu"], .goodbye),
-        (["kinh", "chao"], .greeting), (["xin", "chao"], .greeting), (["chao"], .greeting), (["hello"], .greeting),
+        (["kinh", "chao"], .greeting), (["kinh", "gui"], .greeting), (["xin", "chao"], .greeting), (["chao"], .greeting), (["hello"], .greeting),
         (["hi"], .greeting), (["hey"], .greeting),
     ]
 
@@ -25,6 +25,13 @@ enum ChitChatOpener {
 
     /// Words that, after a greeting or a thanks, say the citizen wants something: a request, not small talk.
     static let needs: [[String]] = [["muon"], ["can"], ["hoi"], ["giup"], ["xin"], ["tu", "van"], ["huong", "dan"]]
+
+    /// Words that may follow "hỏi" when a question is only announced ("cho tôi hỏi một chút
+    /// được không ạ", "xin phép được hỏi vài điều"): the greeting is still all there is.
+    static let announcing: Set<String> = [
+        "mot", "chut", "ti", "xiu", "vai", "dieu", "viec", "cau", "chuyen", "it", "thu", "duoc", "khong", "ko", "k", "hong",
+        "a", "nhe", "nha", "voi", "ad", "ban", "bn", "em", "anh", "chi", "co", "cho", "toi", "minh", "nay", "ne", "thoi",
+    ]
 
     /// Words after a greeting that take leave ("chào bạn, tôi đi đây").
     static let leaving: [[String]] = [
@@ -46,9 +53,22 @@ enum ChitChatOpener {
         func holds(_ phrases: [[String]]) -> Bool {
             phrases.contains { phrase in rest.indices.contains { starts(phrase, in: words, at: $0) } }
         }
-        if holds(needs) { return nil }
+        // A need, unless it only announces a question to come ("cho tôi hỏi chút") or asks leave ("xin phép").
+        let needed = rest.indices.contains { index in
+            guard let need = needs.first(where: { starts($0, in: words, at: index) }) else { return false }
+            if need == ["xin"], index + 1 < words.count, words[index + 1] == "phep" { return false }
+            return need != ["hoi"] || !words[(index + 1)...].allSatisfy(announcing.contains)
+        }
+        if needed { return nil }
         if opener.kind == .greeting, holds(leaving) { return .goodbye }
         return opener.kind
+    }
+
+    /// Whether the message ends by announcing a question ("… cho tôi hỏi một chút được không?"),
+    /// which its question mark does not make a question about anything.
+    static func announces(_ syllables: [String]) -> Bool {
+        guard let ask = syllables.lastIndex(of: "hoi") else { return false }
+        return syllables[(ask + 1)...].allSatisfy { announcing.contains(shortened($0)) }
     }
 
     /// The first word of every opener.

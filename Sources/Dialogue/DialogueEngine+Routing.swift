@@ -93,7 +93,8 @@ extension DialogueEngine {
         }
         // What reads like a status question but mentions no report is one being made: the
         // classifier learned the same words ("chưa ai sửa", "có ai xử lý") from both.
-        let escalation = probability("escalate") + (statusLike && !mentionsReport ? probability("ticket_status") : 0)
+        let escalation = probability("escalate") + (!mentionsReport ? probability("ticket_status") : 0)
+        let reportBest = best == "escalate" || best == "ticket_status" && !mentionsReport
         // "đèn đường hư cả tháng, muốn báo cho thành phố thì gọi đâu": how to report, through which
         // channel, is what the 1022 procedure answers; the citizen asked for the way, not a ticket.
         if reading.asks, reading.words.asksHowToReport,
@@ -110,14 +111,14 @@ extension DialogueEngine {
         let asksProcedure = reading.coverage >= t.answerCoverage && !reading.complaint && (reading.aspect.map { !$0.cue.isEmpty } ?? false)
         // A report without category cues still escalates when no procedure fits it either.
         var weak = reading.procedureScore < t.procedure || reading.coverage < t.coverage
-        func nearestAgree() -> Bool { nearestGroup() == "escalate" }
+        func nearestAgree() -> Bool { nearestGroup() == "escalate" || nearestGroup() == "ticket_status" && !mentionsReport }
         // The classifier, trained on reports full of ward names, takes plain statements of a need
         // ("tôi muốn mở tiệm tạp hóa ở phường Bình Tân") for reports; without a cue, and with a
         // procedure that fits, the nearest example sentences must agree.
         // Nor is one that names a procedure outright ("mình bị mất hộ chiếu trên xe buýt hôm qua"),
         // however little of it the procedure covers, unless it holds a report's cue.
         let unnamed = weak && !reading.namesTop
-        if (best == "escalate" && escalation >= (reported || weak ? t.escalate : t.escalateWithoutCue) && !asksProcedure
+        if (reportBest && escalation >= (reported || weak ? t.escalate : t.escalateWithoutCue) && !asksProcedure
             && (reported || unnamed || nearestAgree()))
             || ((reading.complaint || reported && best != "procedure") && escalation >= t.escalateWithCue) || bareComplaint
             // "Nhà số 25 … đang xây vượt số tầng": a report's cue in a message that asks nothing.

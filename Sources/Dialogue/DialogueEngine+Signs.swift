@@ -29,7 +29,8 @@ extension DialogueEngine {
             signs.foreignPapers = !(top.map { models.names($0.id, syllables: kept.map { syllables[$0] }, terms: kept.map { terms[$0] },
                                                            share: thresholds.nameShare) } ?? false)
         }
-        if let opener = ChitChatOpener.kind(syllables), !AspectDetector.asks(analysis.tokens, message: message, requests: false) {
+        if let opener = ChitChatOpener.kind(syllables),
+           ChitChatOpener.announces(syllables) || !AspectDetector.asks(analysis.tokens, message: message, requests: false) {
             signs.opener = opener
         }
         signs.mentionsReport = Self.mentionsEarlierReport(syllables)
@@ -87,11 +88,11 @@ extension DialogueEngine {
     static func asksPersonOrMachine(_ syllables: [String]) -> Bool {
         guard let or = syllables.firstIndex(of: "hay"), or > 0, or + 1 < syllables.count else { return false }
         let found = personOrMachine.matches(in: syllables)
-        // Within four words before "hay", or four after it.
+        // Within four words before "hay", or five after it ("hay là chương trình tự động").
         func side(_ label: Bool, _ range: Range<Int>) -> Bool {
             found.contains { $0.phrase.label == label && range.contains($0.start) && $0.start + $0.phrase.syllables.count <= range.upperBound }
         }
-        let before = max(0, or - 4)..<or, after = (or + 1)..<min(syllables.count, or + 5)
+        let before = max(0, or - 4)..<or, after = (or + 1)..<min(syllables.count, or + 6)
         return side(true, before) && side(false, after) || side(false, before) && side(true, after)
     }
 
@@ -99,5 +100,5 @@ extension DialogueEngine {
     /// fold like "cần", "nhận".
     static let personOrMachine = PhraseMatcher(
         ["nguoi", "can bo", "nhan vien", "tong dai vien", "ad", "admin"].map { ($0, true) }
-            + ["may", "bot", "robot", "chatbot", "tu dong", "tro ly ao"].map { ($0, false) })
+            + ["may", "bot", "robot", "chatbot", "tu dong", "tro ly ao", "chuong trinh", "phan mem", "tri tue nhan tao"].map { ($0, false) })
 }

@@ -228,6 +228,7 @@ struct IntentTests {
         func asks(_ message: String) -> Bool { DialogueEngine.asksPersonOrMachine(Self.engine.read(message).syllables) }
         #expect(asks("tôi đang nói chuyện với cán bộ hay với máy tự động"))
         #expect(asks("bot hay người thật vậy"))
+        #expect(asks("em là nhân viên thật hay là một chương trình vậy"))
         #expect(!asks("cho tôi gặp cán bộ hay nhân viên nào cũng được"))
         #expect(!asks("cần hợp đồng ko hay chỉ cần cccd thôi"))
         #expect(!asks("nhận tiền mặt hay chuyển khoản tự động"))
