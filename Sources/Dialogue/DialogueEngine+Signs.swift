@@ -88,11 +88,11 @@ extension DialogueEngine {
     static func asksPersonOrMachine(_ syllables: [String]) -> Bool {
         guard let or = syllables.firstIndex(of: "hay"), or > 0, or + 1 < syllables.count else { return false }
         let found = personOrMachine.matches(in: syllables)
-        // Within four words before "hay", or five after it ("hay là chương trình tự động").
+        // Within five words before "hay" ("nhân viên tổng đài 1022 hay"), or five after it ("hay là chương trình tự động").
         func side(_ label: Bool, _ range: Range<Int>) -> Bool {
             found.contains { $0.phrase.label == label && range.contains($0.start) && $0.start + $0.phrase.syllables.count <= range.upperBound }
         }
-        let before = max(0, or - 4)..<or, after = (or + 1)..<min(syllables.count, or + 6)
+        let before = max(0, or - 5)..<or, after = (or + 1)..<min(syllables.count, or + 6)
         return side(true, before) && side(false, after) || side(false, before) && side(true, after)
     }
 
