@@ -149,7 +149,7 @@ extension DialogueEngine {
                                || Self.spelledOut(analysis).map { models.names(top.id, syllables: $0, terms: $0.map(index.foldedTerm), share: 1) } ?? false
                        } ?? false,
                        contextCoverage: total == 0 ? 1 : coveredByContext / total, topProbability: ranked.first?.probability ?? 0,
-                       asks: asks, words: signs(analysis: analysis, syllables: syllables, terms: syllableTerms, message: message,
+                       asks: asks, words: signs(analysis: analysis, syllables: syllables, terms: syllableTerms, content: content, message: message,
                                                 top: hits.first))
     }
 

@@ -28,6 +28,10 @@ extension DialogueEngine {
         if Self.asksPersonOrMachine(reading.syllables) {
             return reply(session, .identity, answer: chitChatReply(.identity), confidence: 1, suggestions: starterSuggestions())
         }
+        // "bn tên j", "ai lập ra app này", and "tôi cần giúp đỡ" before any topic is in context.
+        if let kind = reading.words.aboutAssistant, kind == .identity || session.procedureID == nil {
+            return reply(session, Intent(kind), answer: chitChatReply(kind), confidence: 1, suggestions: starterSuggestions())
+        }
         // "Cảm ơn, giờ tôi biết phải nộp ở phường rồi": small talk by its opening when the rest
         // asks, reports and requests nothing, however much it says about procedures.
         if reading.categoryCues.isEmpty, !reading.complaint, let opened = reading.words.opener {
@@ -117,7 +121,9 @@ extension DialogueEngine {
         // procedure that fits, the nearest example sentences must agree.
         // Nor is one that names a procedure outright ("mình bị mất hộ chiếu trên xe buýt hôm qua"),
         // however little of it the procedure covers, unless it holds a report's cue.
-        let unnamed = weak && !reading.namesTop
+        // And a weak one whose nearest example sentences are procedure questions ("hôm qua tôi
+        // đánh rơi hộ chiếu ngoài chợ") tells a citizen's own loss, without a report's cue.
+        let unnamed = weak && !reading.namesTop && nearestGroup() != "procedure"
         if (reportBest && escalation >= (reported || weak ? t.escalate : t.escalateWithoutCue) && !asksProcedure
             && (reported || unnamed || nearestAgree()))
             || ((reading.complaint || reported && best != "procedure") && escalation >= t.escalateWithCue) || bareComplaint
@@ -153,6 +159,11 @@ extension DialogueEngine {
         // little of any procedure; when the classifier and the nearest examples both call it a
         // procedure question, it is one.
         if weak, reading.procedureScore >= t.procedure, probability("procedure") >= t.procedureVote, nearestGroup() == "procedure" {
+            weak = false
+        }
+        // Nor when no report's cue is in it, the nearest examples are procedure questions and a
+        // procedure's words score well enough ("hôm qua tôi đánh rơi hộ chiếu ngoài chợ").
+        if weak, !reported, reading.procedureScore >= t.toldScore, reading.topProbability >= t.procedureVote, nearestGroup() == "procedure" {
             weak = false
         }
         // Nor is one that names the procedure outright ("chủ nhà kêu đi đăng ký tạm trú"), however

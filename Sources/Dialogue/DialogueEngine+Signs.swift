@@ -19,10 +19,12 @@ extension DialogueEngine {
         public var asksHowToReport = false
         /// What something is is asked ("là gì").
         public var asksWhatItIs = false
+        /// The assistant itself is asked about: its name, its maker, help with no topic (`AssistantQuestion`).
+        public var aboutAssistant: ChitChat?
     }
 
     /// The `WordSigns` of a message.
-    func signs(analysis: Analysis, syllables: [String], terms: [Int32?], message: String, top: SearchHit?) -> WordSigns {
+    func signs(analysis: Analysis, syllables: [String], terms: [Int32?], content: [String], message: String, top: SearchHit?) -> WordSigns {
         var signs = WordSigns()
         if let span = ForeignDocument.span(in: syllables) {
             let kept = syllables.indices.filter { !span.contains($0) }
@@ -36,6 +38,7 @@ extension DialogueEngine {
         signs.mentionsReport = Self.mentionsEarlierReport(syllables)
         signs.asksHowToReport = Self.asksHowToReport(syllables)
         signs.asksWhatItIs = Self.asksWhatItIs(syllables)
+        signs.aboutAssistant = AssistantQuestion.kind(syllables, content: content)
         return signs
     }
 

@@ -20,6 +20,9 @@ public struct DialogueThresholds: Sendable, Equatable {
     public var procedure = 0.05
     /// A procedure probability this high, with the nearest examples agreeing, outweighs low coverage.
     public var procedureVote = 0.5
+    /// A situation told without a report's cue, whose nearest examples are procedure questions,
+    /// is about the best procedure from this normalized score, however little of it that covers.
+    public var toldScore = 0.2
     /// An out-of-scope vote this strong, above the procedure score, refuses.
     public var outOfScope = 0.5
     /// Coverage from which the nearest-example vote can overrule a chit-chat or out-of-scope classification.

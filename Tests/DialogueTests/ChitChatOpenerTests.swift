@@ -27,6 +27,14 @@ struct ChitChatOpenerTests {
         #expect(ChitChatOpener.kind(Fixture.folded(message)) == nil, "\(message)")
     }
 
+    @Test("a greeting that only announces a question, or asks leave to ask, is still a greeting", arguments: [
+        "chào chị, cho em hỏi xíu được không ạ", "Kính gửi quý cơ quan, tôi xin phép được hỏi một việc",
+    ])
+    func announcing(message: String) {
+        #expect(ChitChatOpener.kind(Fixture.folded(message)) == .greeting, "\(message)")
+        #expect(Self.engine.ask(message + "?").intent == .greeting, "\(message)?")
+    }
+
     @Test("the engine answers openers that tell as small talk and openers that ask or report as they are")
     func engine() {
         #expect(Self.engine.ask("Xin cảm ơn, phần giải thích về thời gian giải quyết hồ sơ rất hữu ích cho gia đình tôi.").intent == .thanks)

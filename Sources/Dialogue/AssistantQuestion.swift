@@ -1,0 +1,70 @@
+import Knowledge
+
+/// Questions about the assistant itself that the classifier, trained mostly on procedure
+/// questions, takes for procedures or for other small talk: its name ("bn tên j"), who made or
+/// runs it ("ai lập ra app này", "ai đã phát triển trợ lý này"), and a bare request for help
+/// that names no topic ("tôi cần giúp đỡ", "mình cần hỗ trợ").
+///
+///     AssistantQuestion.kind(["bn", "ten", "j"], content: ["ten"])                      // .identity
+///     AssistantQuestion.kind(["toi", "can", "giup", "do"], content: [])                 // .help
+///     AssistantQuestion.kind(["ai", "quan", "ly", "he", "thong", "thoat", "nuoc"], …)   // nil
+enum AssistantQuestion {
+    /// What the message asks about the assistant, or nil when it is about something else.
+    /// `syllables` are folded; `content` is the message without filler words and aspect cue.
+    static func kind(_ syllables: [String], content: [String]) -> ChitChat? {
+        if asksName(syllables) || asksMaker(syllables) { return .identity }
+        if asksBareHelp(syllables, content: content) { return .help }
+        return nil
+    }
+
+    /// Words that address the assistant.
+    static let you: Set<String> = ["ban", "bn", "b", "em", "bot", "ad", "admin", "cau", "ly", "app", "chatbot"]
+
+    /// "bạn tên gì", "em tên là gì", "bot tên j": a word for the assistant, then "tên", then "gì".
+    static func asksName(_ syllables: [String]) -> Bool {
+        guard let name = syllables.firstIndex(of: "ten"), name > 0 else { return false }
+        let before = syllables[max(0, name - 2)..<name]
+        let after = syllables[(name + 1)..<min(syllables.count, name + 3)]
+        return before.contains(where: you.contains) && after.contains { $0 == "gi" || $0 == "j" }
+    }
+
+    /// "ai lập ra app này", "ai phát triển trợ lý này", "bot do ai làm ra": "ai", a verb of
+    /// making or running, and a word for the assistant.
+    static func asksMaker(_ syllables: [String]) -> Bool {
+        guard syllables.contains("ai") else { return false }
+        let found = makerWords.matches(in: syllables)
+        let makers = found.filter { $0.phrase.label == .maker }.map { $0.start + $0.phrase.syllables.count }
+        // "bạn" folds like "bản", "bán", "ban": only right after the verb and closing the
+        // question ("ai làm ra bạn vậy", not "ai làm ra bản sao").
+        func you(at index: Int) -> Bool {
+            index < syllables.count && ["ban", "bn"].contains(syllables[index])
+                && (index + 1 == syllables.count || particles.contains(syllables[index + 1]))
+        }
+        return !makers.isEmpty && (found.contains { $0.phrase.label == .assistant } || makers.contains(where: you))
+    }
+
+    static let particles: Set<String> = ["vay", "v", "z", "the", "ha", "a", "nhi", "day", "do", "zay", "the", "ta"]
+
+    enum MakerWord: Sendable { case maker, assistant }
+
+    static let makerWords = PhraseMatcher(
+        ["lap ra", "lap trinh ra", "lam ra", "tao ra", "viet ra", "phat trien", "lap trinh", "thiet ke", "van hanh", "dung sau", "che tao"]
+            .map { ($0, MakerWord.maker) }
+            + ["app nay", "ung dung nay", "tro ly nay", "tro ly ao", "chatbot", "bot", "he thong nay", "trang nay",
+               "web nay", "cai nay", "may nay"].map { ($0, MakerWord.assistant) })
+
+    /// "tôi cần giúp đỡ", "mình cần hỗ trợ gấp": a request for help and nothing it is about.
+    static func asksBareHelp(_ syllables: [String], content: [String]) -> Bool {
+        let helping = helpWords.matches(in: syllables)
+        guard !helping.isEmpty else { return false }
+        var covered = Set<Int>()
+        for match in helping { covered.formUnion(match.start..<(match.start + match.phrase.syllables.count)) }
+        // Every content word is one of the help words or an urgency word.
+        let spoken = Set(covered.map { syllables[$0] })
+        return content.allSatisfy { spoken.contains($0) || urgent.contains($0) }
+    }
+
+    static let helpWords = PhraseMatcher(["giup do", "giup", "ho tro", "huong dan", "tu van", "chi giup", "chi dan"].map { ($0, true) })
+
+    static let urgent: Set<String> = ["gap", "nhanh", "voi", "nha", "nhe", "di", "chut", "xiu", "ti", "nho", "dum", "gium"]
+}

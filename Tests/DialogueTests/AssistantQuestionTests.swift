@@ -1,0 +1,30 @@
+import Knowledge
+import Testing
+@testable import Dialogue
+
+/// Questions about the assistant itself (its name, its maker, help with no topic), which the
+/// classifier takes for procedure questions, and look-alikes that are not about it.
+@Suite("Questions about the assistant")
+struct AssistantQuestionTests {
+    static let engine = Fixture.engine().engine
+
+    @Test("its name, its maker and a bare request for help are recognised", arguments: [
+        ("em tên gì thế", ChitChat.identity), ("trợ lý tên là j vậy", .identity), ("ai viết ra cái chatbot này", .identity),
+        ("hệ thống này do ai phát triển", .identity), ("ai làm ra bn vậy", .identity),
+        ("mình cần được giúp đỡ", .help), ("cần hỗ trợ gấp", .help), ("tư vấn giúp tôi với", .help),
+    ])
+    func recognised(message: String, kind: ChitChat) {
+        let reading = Self.engine.read(message)
+        #expect(AssistantQuestion.kind(reading.syllables, content: reading.content) == kind, "\(message)")
+        #expect(Self.engine.ask(message).intent.rawValue == kind.rawValue, "\(message)")
+    }
+
+    @Test("names, makers and help that are about something else are left alone", arguments: [
+        "ai làm ra bản sao giấy khai sinh", "tên con tôi viết sai thì sửa thế nào", "tôi cần hỗ trợ làm thẻ bảo hiểm y tế",
+        "ai được hưởng trợ cấp hộ nghèo", "đổi tên công ty thì làm gì",
+    ])
+    func leftAlone(message: String) {
+        let reading = Self.engine.read(message)
+        #expect(AssistantQuestion.kind(reading.syllables, content: reading.content) == nil, "\(message)")
+    }
+}
