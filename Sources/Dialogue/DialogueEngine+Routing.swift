@@ -85,7 +85,10 @@ extension DialogueEngine {
             || reading.topProbability >= t.answerProbability || reading.namesTop
         // "Tôi muốn phản ánh" — a complaint cue with nothing else — is the request itself, not a
         // question about an earlier report.
+        // Nor one that says it wants to report ("… chém giá, muốn phản ánh"), whatever its
+        // other words resemble: the refusal itself tells the citizen to say so.
         let bareComplaint = reading.complaint && reading.content.count <= 2 && reading.aspect == nil
+            || reading.words.requestsReport && !reading.namesTop && reading.aspect.map({ $0.cue.isEmpty }) ?? true
         // "gửi phản ánh qua tổng đài 1022 thì thực hiện ra sao" asks how to report, which a guide
         // covers and the nearest examples recognise, not where an earlier report stands.
         // And "cúp điện từ trưa, có ai xử lý không" asks for a report to be handled, not about one

@@ -19,6 +19,9 @@ extension DialogueEngine {
         public var asksHowToReport = false
         /// What something is is asked ("là gì").
         public var asksWhatItIs = false
+        /// The citizen says they want to report ("muốn phản ánh", "xin kiến nghị"): the words
+        /// the refusal itself tells them to use.
+        public var requestsReport = false
         /// The assistant itself is asked about: its name, its maker, help with no topic (`AssistantQuestion`).
         public var aboutAssistant: ChitChat?
     }
@@ -39,8 +42,14 @@ extension DialogueEngine {
         signs.asksHowToReport = Self.asksHowToReport(syllables)
         signs.asksWhatItIs = Self.asksWhatItIs(syllables)
         signs.aboutAssistant = AssistantQuestion.kind(syllables, content: content)
+        signs.requestsReport = !Self.reportRequests.matches(in: syllables).isEmpty
         return signs
     }
+
+    /// Saying one wants to report: a wish and a 1022 reporting verb ("khiếu nại" and "tố cáo"
+    /// are procedures of their own).
+    static let reportRequests = PhraseMatcher(
+        ["muon", "xin", "toi", "can", "em", "minh"].flatMap { wish in ["phan anh", "kien nghi"].map { ("\(wish) \($0)", true) } })
 
     /// The procedure that tells how to report to the city (Tổng đài 1022).
     static let reportingProcedure = "tong-dai-1022"

@@ -81,6 +81,16 @@ struct EscalationTests {
         #expect(escalation?.missing == .address)
     }
 
+    @Test("saying one wants to report is a report, whatever the rest resembles; asking how a complaint procedure works is not", arguments: [
+        ("quán nhậu đầu hẻm bán bia cho học sinh, tôi muốn phản ánh", Intent.escalate),
+        ("xin kiến nghị về việc xe ba gác chở vật liệu rơi vãi khắp đường", .escalate),
+        ("muốn phản ánh về tiếng ồn thì gọi số nào", .procedure),
+        ("thủ tục khiếu nại quyết định hành chính gồm những bước nào", .procedure),
+    ])
+    func wantsToReport(message: String, intent: Intent) {
+        #expect(Self.engine.ask(message).intent == intent, "\(message)")
+    }
+
     @Test("asking for a person starts with the description question")
     func handoff() {
         let session = "esc-handoff"
