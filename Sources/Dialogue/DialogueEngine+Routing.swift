@@ -68,9 +68,12 @@ extension DialogueEngine {
                   let top = nearest(), let chit = ChitChat(rawValue: top.group), top.score >= t.chitChatVote else { return nil }
             return (chit, top.score)
         }
+        // A long message whose nearest example sentences are procedure questions ("em trai vừa tròn
+        // 17, phải lên ban chỉ huy quân sự phường ghi danh ntn ạ") is one, however polite.
+        func longProcedure() -> Bool { Double(reading.content.count) >= t.chitChatLong && nearestGroup() == "procedure" }
         let classified = ChitChat(rawValue: best).flatMap { chit in
             // A question that names a procedure ("về hưu xong được nhận những gì") is about it.
-            smallTalk >= t.chitChat && !strong && !cued && !(reading.namesTop && reading.asks) && !procedureAfterAll()
+            smallTalk >= t.chitChat && !strong && !cued && !(reading.namesTop && reading.asks) && !procedureAfterAll() && !longProcedure()
                 && !(chit == .help && asksAboutFamily(reading))
                 ? (chit, smallTalk) : nil
         }

@@ -23,6 +23,8 @@ public struct DialogueThresholds: Sendable, Equatable {
     /// A situation told without a report's cue, whose nearest examples are procedure questions,
     /// is about the best procedure from this normalized score, however little of it that covers.
     public var toldScore = 0.2
+    /// From this many content syllables, a message the nearest examples call a procedure question is not small talk.
+    public var chitChatLong = 12.0
     /// An out-of-scope vote this strong, above the procedure score, refuses.
     public var outOfScope = 0.5
     /// Coverage from which the nearest-example vote can overrule a chit-chat or out-of-scope classification.

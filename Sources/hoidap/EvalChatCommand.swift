@@ -129,6 +129,7 @@ enum ThresholdSearch {
             ("escalateWithoutCue", \.escalateWithoutCue, [0.5, 0.6, 0.7, 0.8, 0.9]),
             ("escalateWithCue", \.escalateWithCue, [0.1, 0.2, 0.3, 0.4]),
             ("escalateStatement", \.escalateStatement, [0, 0.05, 0.1, 0.2, 0.3, 1.1]),
+            ("chitChatLong", \.chitChatLong, [4, 6, 8, 10, 12, 1000]),
             ("toldScore", \.toldScore, [0.1, 0.2, 0.3, 0.4, 1.1]),
             ("procedure", \.procedure, [0.05, 0.08, 0.1, 0.12, 0.15, 0.2]),
             ("outOfScope", \.outOfScope, [0.2, 0.3, 0.4, 0.5, 0.6]),

@@ -166,6 +166,15 @@ struct IntentTests {
         #expect(reply.procedure == nil)
     }
 
+    @Test("a long question the nearest examples call a procedure question is one, however polite; a long thanks stays thanks")
+    func longPoliteQuestion() {
+        let asked = Self.engine.ask("thằng cháu tôi năm nay vừa tròn 17 tuổi, nghe nói phải lên ban chỉ huy quân sự phường ghi tên, vậy thủ tục thế nào ạ, cảm ơn nhiều")
+        #expect(asked.intent == .procedure)
+        #expect(asked.procedure?.id == "nghia-vu-quan-su")
+        let thanked = Self.engine.ask("dạ em cảm ơn anh chị nhiều lắm, nhờ mọi người chỉ mà em đã làm xong giấy tờ cho ba em ở phường rồi ạ")
+        #expect(thanked.intent == .thanks)
+    }
+
     @Test("a situation told in its own words is answered, not refused")
     func situationInOwnWords() {
         let reply = Self.engine.ask("hôm qua tôi đánh rơi hộ chiếu ngoài chợ lúc đi mua rau")
