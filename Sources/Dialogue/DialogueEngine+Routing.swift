@@ -71,9 +71,12 @@ extension DialogueEngine {
         // A long message whose nearest example sentences are procedure questions ("em trai vừa tròn
         // 17, phải lên ban chỉ huy quân sự phường ghi danh ntn ạ") is one, however polite.
         func longProcedure() -> Bool { Double(reading.content.count) >= t.chitChatLong && nearestGroup() == "procedure" }
+        // "cột điện nghiêng sắp đổ trước nhà mình, dây điện lủng lẳng": a report's cues and
+        // report-like nearest examples outweigh a small-talk guess ("nhà mình" reads as leave-taking).
+        func reportAfterAll() -> Bool { !reading.categoryCues.isEmpty && reading.words.opener == nil && nearestGroup() == "escalate" }
         let classified = ChitChat(rawValue: best).flatMap { chit in
             // A question that names a procedure ("về hưu xong được nhận những gì") is about it.
-            smallTalk >= t.chitChat && !strong && !cued && !(reading.namesTop && reading.asks) && !procedureAfterAll() && !longProcedure()
+            smallTalk >= t.chitChat && !strong && !cued && !(reading.namesTop && reading.asks) && !procedureAfterAll() && !longProcedure() && !reportAfterAll()
                 && !(chit == .help && asksAboutFamily(reading))
                 ? (chit, smallTalk) : nil
         }

@@ -13,7 +13,7 @@ struct ChitChatOpenerTests {
         ("Xin cảm ơn, phần giải thích về lệ phí rất rõ", ChitChat.thanks), ("thankss ad", .thanks),
         ("tôi rất biết ơn, nhờ bạn chỉ mà tôi nộp được rồi", .thanks), ("Xin kính chào, tôi là chủ tiệm tạp hóa", .greeting),
         ("chàoo bạn", .greeting), ("chào bạn, tôi đi làm đây", .goodbye), ("chào nhé, mình off đây", .goodbye),
-        ("Xin cáo từ", .goodbye),
+        ("Xin cáo từ", .goodbye), ("xin chào cán bộ trực ca hôm nay", .greeting),
     ])
     func kinds(message: String, kind: ChitChat) {
         #expect(ChitChatOpener.kind(Fixture.folded(message)) == kind, "\(message)")

@@ -175,6 +175,12 @@ struct IntentTests {
         #expect(thanked.intent == .thanks)
     }
 
+    @Test("a report's cues and report-like nearest examples outweigh a small-talk guess; a greeting to an officer stays a greeting")
+    func reportNotSmallTalk() {
+        #expect(Self.engine.ask("trụ điện nghiêng sắp đổ trước nhà mình, dây điện lủng lẳng").intent == .escalate)
+        #expect(Self.engine.ask("xin chào cán bộ trực ca hôm nay").intent == .greeting)
+    }
+
     @Test("a situation told in its own words is answered, not refused")
     func situationInOwnWords() {
         let reply = Self.engine.ask("hôm qua tôi đánh rơi hộ chiếu ngoài chợ lúc đi mua rau")
