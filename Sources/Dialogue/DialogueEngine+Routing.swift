@@ -76,8 +76,8 @@ extension DialogueEngine {
         func reportAfterAll() -> Bool { !reading.categoryCues.isEmpty && reading.words.opener == nil && nearestGroup() == "escalate" }
         let classified = ChitChat(rawValue: best).flatMap { chit in
             // A question that names a procedure ("về hưu xong được nhận những gì") is about it.
-            smallTalk >= t.chitChat && !strong && !cued && !(reading.namesTop && reading.asks) && !procedureAfterAll() && !longProcedure() && !reportAfterAll()
-                && !(chit == .help && asksAboutFamily(reading))
+            smallTalk >= t.chitChat && !strong && !cued && !(reading.namesTop && reading.asks) && !procedureAfterAll()
+                && !longProcedure() && !reportAfterAll() && !(chit == .help && asksAboutFamily(reading))
                 ? (chit, smallTalk) : nil
         }
         if let (kind, confidence) = classified ?? votedChitChat() {
