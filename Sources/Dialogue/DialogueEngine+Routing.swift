@@ -141,7 +141,9 @@ extension DialogueEngine {
             // "kênh sau nhà đen ngòm, bốc mùi, có ai xử lý ko": a report's cues, no procedure that
             // fits, and the nearest example sentences are reports, whatever the classifier thinks.
             || (reported && weak && !reading.words.asksWhatItIs && nearestAgree()) {
-            return startEscalation(&session, message: message, reading: votedReading ?? reading, confidence: escalation)
+            // A citizen who says they want to report has said so: that is certain, whatever the classifier thought.
+            return startEscalation(&session, message: message, reading: votedReading ?? reading,
+                                   confidence: reading.words.requestsReport ? 1 : escalation)
         }
         // Nothing names a procedure ("cần giấy tờ gì", "số 2") and none is in context: ask which one.
         if session.procedureID == nil, Self.onlyChoiceWords(reading), !reading.hits.isEmpty,
