@@ -49,6 +49,8 @@ enum ChitChatOpener {
         var start = 0
         while start < min(words.count, 3), lead.contains(words[start]), !opens(words, at: start) { start += 1 }
         guard let opener = openers.first(where: { starts($0.words, in: words, at: start) }) else { return nil }
+        // "Kính gửi …" opens a letter: small talk only when all it goes on to say is that a question follows.
+        if opener.words == ["kinh", "gui"], !announces(words) { return nil }
         let rest = words[(start + opener.words.count)...]
         func holds(_ phrases: [[String]]) -> Bool {
             phrases.contains { phrase in rest.indices.contains { starts(phrase, in: words, at: $0) } }

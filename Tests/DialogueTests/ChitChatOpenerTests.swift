@@ -21,7 +21,7 @@ struct ChitChatOpenerTests {
 
     @Test("a greeting that goes on to want something is not small talk", arguments: [
         "chào ad, em muốn làm lại cccd", "xin chào, cho tôi hỏi về khai sinh", "chào bạn, cần tư vấn đăng ký kết hôn",
-        "làm lại cccd", "hộ chiếu bao lâu thì có",
+        "làm lại cccd", "hộ chiếu bao lâu thì có", "Kính gửi quý cơ quan, đường trước nhà tôi ngập nửa tháng nay",
     ])
     func needs(message: String) {
         #expect(ChitChatOpener.kind(Fixture.folded(message)) == nil, "\(message)")
