@@ -59,6 +59,8 @@ enum ChitChatOpener {
         let needed = rest.indices.contains { index in
             guard let need = needs.first(where: { starts($0, in: words, at: index) }) else { return false }
             if need == ["xin"], index + 1 < words.count, words[index + 1] == "phep" { return false }
+            // "cảm ơn đã hướng dẫn", "nhờ bạn giúp mà …": help already given, not a need.
+            if index > 0, ["da", "vi", "nho"].contains(words[index - 1]) { return false }
             // "cán bộ" folds like "cần bộ": the officer greeted, not a need.
             if need == ["can"], index + 1 < words.count, words[index + 1] == "bo" { return false }
             return need != ["hoi"] || !words[(index + 1)...].allSatisfy(announcing.contains)

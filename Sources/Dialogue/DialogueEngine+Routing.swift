@@ -73,7 +73,10 @@ extension DialogueEngine {
         func longProcedure() -> Bool { Double(reading.content.count) >= t.chitChatLong && nearestGroup() == "procedure" }
         // "cột điện nghiêng sắp đổ trước nhà mình, dây điện lủng lẳng": a report's cues and
         // report-like nearest examples outweigh a small-talk guess ("nhà mình" reads as leave-taking).
-        func reportAfterAll() -> Bool { !reading.categoryCues.isEmpty && reading.words.opener == nil && nearestGroup() == "escalate" }
+        // Nor does one that holds a complaint's words as well ("nắp cống mất, ai chịu trách nhiệm").
+        func reportAfterAll() -> Bool {
+            !reading.categoryCues.isEmpty && reading.words.opener == nil && (reading.complaint || nearestGroup() == "escalate")
+        }
         let classified = ChitChat(rawValue: best).flatMap { chit in
             // A question that names a procedure ("về hưu xong được nhận những gì") is about it.
             smallTalk >= t.chitChat && !strong && !cued && !(reading.namesTop && reading.asks) && !procedureAfterAll()

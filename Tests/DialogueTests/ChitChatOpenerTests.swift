@@ -14,6 +14,7 @@ struct ChitChatOpenerTests {
         ("tôi rất biết ơn, nhờ bạn chỉ mà tôi nộp được rồi", .thanks), ("Xin kính chào, tôi là chủ tiệm tạp hóa", .greeting),
         ("chàoo bạn", .greeting), ("chào bạn, tôi đi làm đây", .goodbye), ("chào nhé, mình off đây", .goodbye),
         ("Xin cáo từ", .goodbye), ("xin chào cán bộ trực ca hôm nay", .greeting),
+        ("cảm ơn bạn đã hướng dẫn kỹ, nhờ vậy tôi nộp xong rồi", .thanks),
     ])
     func kinds(message: String, kind: ChitChat) {
         #expect(ChitChatOpener.kind(Fixture.folded(message)) == kind, "\(message)")
