@@ -1,9 +1,10 @@
 import Knowledge
 
 /// Questions about the assistant itself that the classifier, trained mostly on procedure
-/// questions, takes for procedures or for other small talk: its name ("bn tên j"), who made or
-/// runs it ("ai lập ra app này", "ai đã phát triển trợ lý này"), and a bare request for help
-/// that names no topic ("tôi cần giúp đỡ", "mình cần hỗ trợ").
+/// questions, takes for procedures or for other small talk: whether a person or a machine
+/// answers ("bot hay người thật"), its name ("bn tên j"), who made or runs it ("ai lập ra app
+/// này", "ai đã phát triển trợ lý này"), and a bare request for help that names no topic ("tôi
+/// cần giúp đỡ", "mình cần hỗ trợ").
 ///
 ///     AssistantQuestion.kind(["bn", "ten", "j"], content: ["ten"])                      // .identity
 ///     AssistantQuestion.kind(["toi", "can", "giup", "do"], content: [])                 // .help
@@ -12,7 +13,7 @@ enum AssistantQuestion {
     /// What the message asks about the assistant, or nil when it is about something else.
     /// `syllables` are folded; `content` is the message without filler words and aspect cue.
     static func kind(_ syllables: [String], content: [String]) -> ChitChat? {
-        if asksName(syllables) || asksMaker(syllables) { return .identity }
+        if asksPersonOrMachine(syllables) || asksName(syllables) || asksMaker(syllables) { return .identity }
         if asksBareHelp(syllables, content: content) { return .help }
         return nil
     }
@@ -43,7 +44,7 @@ enum AssistantQuestion {
         return !makers.isEmpty && (found.contains { $0.phrase.label == .assistant } || makers.contains(where: you))
     }
 
-    static let particles: Set<String> = ["vay", "v", "z", "the", "ha", "a", "nhi", "day", "do", "zay", "the", "ta"]
+    static let particles: Set<String> = ["vay", "v", "z", "the", "ha", "a", "nhi", "day", "do", "zay", "ta"]
 
     enum MakerWord: Sendable { case maker, assistant }
 
@@ -67,4 +68,24 @@ enum AssistantQuestion {
     static let helpWords = PhraseMatcher(["giup do", "giup", "ho tro", "huong dan", "tu van", "chi giup", "chi dan"].map { ($0, true) })
 
     static let urgent: Set<String> = ["gap", "nhanh", "voi", "nha", "nhe", "di", "chut", "xiu", "ti", "nho", "dum", "gium"]
+
+    /// Whether a message asks if a person or a machine is answering: a word for a person and
+    /// one for a machine on either side of "hay" (or), near it ("cán bộ hay máy tự động",
+    /// "bot hay người thật").
+    static func asksPersonOrMachine(_ syllables: [String]) -> Bool {
+        guard let or = syllables.firstIndex(of: "hay"), or > 0, or + 1 < syllables.count else { return false }
+        let found = personOrMachine.matches(in: syllables)
+        // Within five words before "hay" ("nhân viên tổng đài 1022 hay"), or five after it ("hay là chương trình tự động").
+        func side(_ label: Bool, _ range: Range<Int>) -> Bool {
+            found.contains { $0.phrase.label == label && range.contains($0.start) && $0.start + $0.phrase.syllables.count <= range.upperBound }
+        }
+        let before = max(0, or - 5)..<or, after = (or + 1)..<min(syllables.count, or + 6)
+        return side(true, before) && side(false, after) || side(false, before) && side(true, after)
+    }
+
+    /// Words for a person (true) and for a machine (false), as phrases: "cán" and "nhân" alone
+    /// fold like "cần", "nhận".
+    static let personOrMachine = PhraseMatcher(
+        ["nguoi", "can bo", "nhan vien", "tong dai vien", "ad", "admin"].map { ($0, true) }
+            + ["may", "bot", "robot", "chatbot", "tu dong", "tro ly ao", "chuong trinh", "phan mem", "tri tue nhan tao"].map { ($0, false) })
 }

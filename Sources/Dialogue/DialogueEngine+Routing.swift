@@ -23,12 +23,9 @@ extension DialogueEngine {
         if reading.words.foreignPapers {
             return reply(session, .outOfScope, answer: Phrases.foreignDocument, confidence: 1, suggestions: starterSuggestions())
         }
-        // "đang nói chuyện với cán bộ hay với máy?" asks what the assistant is; only a request
-        // ("cho tôi gặp cán bộ") hands the conversation over.
-        if Self.asksPersonOrMachine(reading.syllables) {
-            return reply(session, .identity, answer: chitChatReply(.identity), confidence: 1, suggestions: starterSuggestions())
-        }
-        // "bn tên j", "ai lập ra app này", and "tôi cần giúp đỡ" before any topic is in context.
+        // "đang nói chuyện với cán bộ hay với máy?" asks what the assistant is (only a request,
+        // "cho tôi gặp cán bộ", hands the conversation over), as do "bn tên j" and "ai lập ra app
+        // này"; "tôi cần giúp đỡ" asks for help before any topic is in context.
         if let kind = reading.words.aboutAssistant, kind == .identity || session.procedureID == nil {
             return reply(session, Intent(kind), answer: chitChatReply(kind), confidence: 1, suggestions: starterSuggestions())
         }

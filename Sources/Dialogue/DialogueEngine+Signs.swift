@@ -3,8 +3,9 @@ import Retrieval
 import VietText
 
 /// What a message's words say to the routing rules beyond intent and aspect: small talk by its
-/// opening, another country's papers, a report already made, how to report, a person or a
-/// machine. Found once per reading (`signs`), so a memoised message costs none of these scans.
+/// opening, another country's papers, a report already made or asked for, how to report, a
+/// question about the assistant. Found once per reading (`signs`), so a memoised message costs
+/// none of these scans.
 extension DialogueEngine {
     /// What the message's words say to the routing rules, found once per reading so that a
     /// message read before (the memo) costs none of these scans again.
@@ -22,7 +23,7 @@ extension DialogueEngine {
         /// The citizen says they want to report ("muốn phản ánh", "xin kiến nghị"): the words
         /// the refusal itself tells them to use.
         public var requestsReport = false
-        /// The assistant itself is asked about: its name, its maker, help with no topic (`AssistantQuestion`).
+        /// The assistant itself is asked about: person or machine, its name, its maker, help with no topic (`AssistantQuestion`).
         public var aboutAssistant: ChitChat?
     }
 
@@ -93,24 +94,4 @@ extension DialogueEngine {
     }
 
     static let reportWords: Set<String> = ["phieu", "1022", "don", "gui", "ma", "ticket", "khieu", "to"]
-
-    /// Whether a message asks if a person or a machine is answering: a word for a person and
-    /// one for a machine on either side of "hay" (or), near it ("cán bộ hay máy tự động",
-    /// "bot hay người thật").
-    static func asksPersonOrMachine(_ syllables: [String]) -> Bool {
-        guard let or = syllables.firstIndex(of: "hay"), or > 0, or + 1 < syllables.count else { return false }
-        let found = personOrMachine.matches(in: syllables)
-        // Within five words before "hay" ("nhân viên tổng đài 1022 hay"), or five after it ("hay là chương trình tự động").
-        func side(_ label: Bool, _ range: Range<Int>) -> Bool {
-            found.contains { $0.phrase.label == label && range.contains($0.start) && $0.start + $0.phrase.syllables.count <= range.upperBound }
-        }
-        let before = max(0, or - 5)..<or, after = (or + 1)..<min(syllables.count, or + 6)
-        return side(true, before) && side(false, after) || side(false, before) && side(true, after)
-    }
-
-    /// Words for a person (true) and for a machine (false), as phrases: "cán" and "nhân" alone
-    /// fold like "cần", "nhận".
-    static let personOrMachine = PhraseMatcher(
-        ["nguoi", "can bo", "nhan vien", "tong dai vien", "ad", "admin"].map { ($0, true) }
-            + ["may", "bot", "robot", "chatbot", "tu dong", "tro ly ao", "chuong trinh", "phan mem", "tri tue nhan tao"].map { ($0, false) })
 }

@@ -240,7 +240,7 @@ struct IntentTests {
 
     @Test("a person and a machine on either side of \"hay\" ask what answers; \"cần\" and \"nhận\" are no person")
     func personOrMachineRule() {
-        func asks(_ message: String) -> Bool { DialogueEngine.asksPersonOrMachine(Self.engine.read(message).syllables) }
+        func asks(_ message: String) -> Bool { AssistantQuestion.asksPersonOrMachine(Self.engine.read(message).syllables) }
         #expect(asks("tôi đang nói chuyện với cán bộ hay với máy tự động"))
         #expect(asks("bot hay người thật vậy"))
         #expect(asks("em là nhân viên thật hay là một chương trình vậy"))
