@@ -21,12 +21,15 @@ enum AssistantQuestion {
     /// Words that address the assistant.
     static let you: Set<String> = ["ban", "bn", "b", "em", "bot", "ad", "admin", "cau", "ly", "app", "chatbot"]
 
-    /// "bạn tên gì", "em tên là gì", "bot tên j": a word for the assistant, then "tên", then "gì".
+    /// "bạn tên gì", "em tên là gì", "bot này tên j": a word for the assistant right before "tên"
+    /// (or before "này"/"ơi" and then "tên"), then "gì". Only adjacent: "văn bản đó tên gì" folds
+    /// to "van ban do ten gi", and that "bản" is no "bạn".
     static func asksName(_ syllables: [String]) -> Bool {
         guard let name = syllables.firstIndex(of: "ten"), name > 0 else { return false }
-        let before = syllables[max(0, name - 2)..<name]
+        let addressed = you.contains(syllables[name - 1])
+            || name > 1 && ["nay", "oi"].contains(syllables[name - 1]) && you.contains(syllables[name - 2])
         let after = syllables[(name + 1)..<min(syllables.count, name + 3)]
-        return before.contains(where: you.contains) && after.contains { $0 == "gi" || $0 == "j" }
+        return addressed && after.contains { $0 == "gi" || $0 == "j" }
     }
 
     /// "ai lập ra app này", "ai phát triển trợ lý này", "bot do ai làm ra": "ai", a verb of

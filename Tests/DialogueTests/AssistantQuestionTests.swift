@@ -10,7 +10,7 @@ struct AssistantQuestionTests {
 
     @Test("its name, its maker and a bare request for help are recognised", arguments: [
         ("em tên gì thế", ChitChat.identity), ("trợ lý tên là j vậy", .identity), ("ai viết ra cái chatbot này", .identity),
-        ("hệ thống này do ai phát triển", .identity), ("ai làm ra bn vậy", .identity),
+        ("hệ thống này do ai phát triển", .identity), ("bot này tên gì", .identity), ("ai làm ra bn vậy", .identity),
         ("mình cần được giúp đỡ", .help), ("cần hỗ trợ gấp", .help), ("tư vấn giúp tôi với", .help),
     ])
     func recognised(message: String, kind: ChitChat) {
@@ -22,6 +22,7 @@ struct AssistantQuestionTests {
     @Test("names, makers and help that are about something else are left alone", arguments: [
         "ai làm ra bản sao giấy khai sinh", "tên con tôi viết sai thì sửa thế nào", "tôi cần hỗ trợ làm thẻ bảo hiểm y tế",
         "ai được hưởng trợ cấp hộ nghèo", "đổi tên công ty thì làm gì",
+        "luật quy định việc tuyển sinh, văn bản đó tên gì",
     ])
     func leftAlone(message: String) {
         let reading = Self.engine.read(message)
