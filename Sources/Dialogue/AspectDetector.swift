@@ -96,7 +96,12 @@ struct AspectDetector: Sendable {
             let token = words[index]
             guard let asking = questionWords[token.folded], !marked || asking.contains(token.text),
                   requests || !Self.requestWords.contains(token.folded) else { return false }
+            // "không ai nghe máy", "chẳng ai dọn": nobody, not who.
+            if token.folded == "ai", index > 0, Self.negations.contains(words[index - 1].folded) || ["chang", "cha"].contains(words[index - 1].folded) {
+                return false
+            }
             guard Self.negations.contains(token.folded) else { return true }
+            if index + 1 < words.count, words[index + 1].folded == "ai" { return false }
             return index >= tail || words[..<index].contains { $0.folded == "co" }
         }
     }
