@@ -23,8 +23,10 @@ enum ChitChatOpener {
     /// Words that may come before the opener ("ok cảm ơn", "dạ chào", "tôi rất biết ơn").
     static let lead: Set<String> = ["ok", "oke", "okie", "da", "vang", "xin", "toi", "em", "minh", "rat", "a", "uh", "um", "ad", "oi"]
 
-    /// Words that, after a greeting or a thanks, say the citizen wants something: a request, not small talk.
-    static let needs: [[String]] = [["muon"], ["can"], ["hoi"], ["giup"], ["xin"], ["tu", "van"], ["huong", "dan"]]
+    /// Words that, after a greeting or a thanks, say the citizen wants something: a request or a
+    /// petition ("… mong được kiểm tra", "đề nghị xử lý"), not small talk.
+    static let needs: [[String]] = [["muon"], ["can"], ["hoi"], ["giup"], ["xin"], ["tu", "van"], ["huong", "dan"],
+                                    ["mong"], ["de", "nghi"], ["kien", "nghi"], ["yeu", "cau"]]
 
     /// Words that may follow "hỏi" when a question is only announced ("cho tôi hỏi một chút
     /// được không ạ", "xin phép được hỏi vài điều"): the greeting is still all there is.
@@ -59,6 +61,8 @@ enum ChitChatOpener {
         let needed = rest.indices.contains { index in
             guard let need = needs.first(where: { starts($0, in: words, at: index) }) else { return false }
             if need == ["xin"], index + 1 < words.count, words[index + 1] == "phep" { return false }
+            // "Xin cáo từ, mong lần sau …", "cảm ơn, mong …": a wish on leaving, not a petition.
+            if need == ["mong"], opener.kind != .greeting { return false }
             // "cảm ơn đã hướng dẫn", "nhờ bạn giúp mà …": help already given, not a need.
             if index > 0, ["da", "vi", "nho"].contains(words[index - 1]) { return false }
             // "cán bộ" folds like "cần bộ": the officer greeted, not a need.

@@ -15,6 +15,7 @@ struct ChitChatOpenerTests {
         ("chàoo bạn", .greeting), ("chào bạn, tôi đi làm đây", .goodbye), ("chào nhé, mình off đây", .goodbye),
         ("Xin cáo từ", .goodbye), ("xin chào cán bộ trực ca hôm nay", .greeting),
         ("cảm ơn bạn đã hướng dẫn kỹ, nhờ vậy tôi nộp xong rồi", .thanks),
+        ("cảm ơn nhiều, mong lần sau lại được hỗ trợ như vậy", .thanks),
     ])
     func kinds(message: String, kind: ChitChat) {
         #expect(ChitChatOpener.kind(Fixture.folded(message)) == kind, "\(message)")
@@ -23,6 +24,8 @@ struct ChitChatOpenerTests {
     @Test("a greeting that goes on to want something is not small talk", arguments: [
         "chào ad, em muốn làm lại cccd", "xin chào, cho tôi hỏi về khai sinh", "chào bạn, cần tư vấn đăng ký kết hôn",
         "làm lại cccd", "hộ chiếu bao lâu thì có", "Kính gửi quý cơ quan, đường trước nhà tôi ngập nửa tháng nay",
+        "Kính chào quý cơ quan, xưởng gỗ đầu hẻm chạy máy tới khuya, mong được kiểm tra",
+        "chào anh chị, đề nghị phường dọn bãi rác ở cuối chợ",
     ])
     func needs(message: String) {
         #expect(ChitChatOpener.kind(Fixture.folded(message)) == nil, "\(message)")
