@@ -106,7 +106,11 @@ extension DialogueEngine {
             let named = asked.filter { !Self.fillers.contains($0) }
             if models.names(top.id, syllables: Array(asked), terms: asked.map(procedures.index.foldedTerm), share: thresholds.nameShare)
                 || named.count >= 2 && models.holds(top.id, words: named)
-                || !named.isEmpty && named.allSatisfy(Self.doingWords.contains) {
+                || !named.isEmpty && named.allSatisfy(Self.doingWords.contains)
+                // "có phải lên phường xin gì không", "có cần báo công an phường không": the
+                // office asked of, and whoever it is, say nothing more than the act does.
+                || named.contains(where: Self.doingWords.contains)
+                && named.allSatisfy({ Self.doingWords.contains($0) || Self.officeWords.contains($0) }) {
                 aspect = nil
             }
         }

@@ -129,6 +129,11 @@ extension DialogueEngine {
     static let doingWords: Set<String> = ["moi", "lai", "khai", "bao", "xin", "giay", "phep", "rieng", "thu", "tuc", "dang", "ky",
                                           "nua", "luon", "ngay", "doi", "cap"]
 
+    /// Going to an office, the office, or anyone at all, in "có phải lên phường xin gì không" (folded).
+    static let officeWords: Set<String> = ["len", "ra", "den", "toi", "phuong", "xa", "uy", "ban", "ubnd", "cong", "an", "quan",
+                                           "chinh", "quyen", "nha", "nuoc", "ai", "gi", "j", "truoc", "voi", "o", "khong", "ko",
+                                           "k", "hk", "hong", "khum", "a", "ha", "nhi"]
+
     /// Words that say nothing about which procedure is meant (folded).
     static let fillers: Set<String> = ["toi", "em", "minh", "ban", "ad", "a", "oi", "nhe", "nha", "vay", "ha", "ho", "cho", "hoi",
                                        "xin", "la", "thi", "ma", "va", "cua", "voi", "co", "khong", "ko", "k", "duoc", "dc", "the",

@@ -124,6 +124,10 @@ struct AspectTests {
             #expect(reply.procedure?.id == id, "\(message)")
             #expect(reply.aspect == .overview, "\(message)")
         }
+        // The office asked of, or "ai", adds nothing to the act: still whether it is needed.
+        let permit = Self.engine.ask("tuần sau nhà tôi làm đám giỗ, muốn dựng rạp ra lề đường một ngày, có cần xin phép ai không")
+        #expect(permit.procedure?.id == "su-dung-via-he")
+        #expect(permit.aspect == .overview)
         // Words that are not the procedure's name keep their aspect.
         #expect(Self.engine.ask("làm hộ chiếu có phải nộp phí không").aspect == .fee)
         // Asking how with the steps or the online channel named beside it asks for those;
