@@ -121,11 +121,7 @@ extension DialogueEngine {
         let reported = (!reading.categoryCues.isEmpty || reading.complaint) && !wants
         // A question about an aspect ("nộp ở đâu") that a procedure covers well is not a report,
         // unless it says it is one ("phản ánh", "khiếu nại").
-        // Nor is a question about an aspect that the procedure classifier is sure of, the nearest
-        // examples agreeing ("em trai bị tai nạn liệt hai chân, có được nhà nước cho tiền hằng tháng không").
-        let asksProcedure = (reading.coverage >= t.answerCoverage
-            || reading.asks && reading.topProbability >= t.answerProbability && nearestGroup() == "procedure")
-            && !reading.complaint && (reading.aspect.map { !$0.cue.isEmpty } ?? false)
+        let asksProcedure = reading.coverage >= t.answerCoverage && !reading.complaint && (reading.aspect.map { !$0.cue.isEmpty } ?? false)
         // A report without category cues still escalates when no procedure fits it either.
         var weak = reading.procedureScore < t.procedure || reading.coverage < t.coverage
         func nearestAgree() -> Bool { nearestGroup() == "escalate" || nearestGroup() == "ticket_status" && !mentionsReport }
@@ -139,7 +135,7 @@ extension DialogueEngine {
         let unnamed = weak && !reading.namesTop && nearestGroup() != "procedure"
         if (reportBest && escalation >= (reported || weak ? t.escalate : t.escalateWithoutCue) && !asksProcedure
             && (reported || unnamed || nearestAgree()))
-            || ((reading.complaint || reported && best != "procedure" && !asksProcedure) && escalation >= t.escalateWithCue) || bareComplaint
+            || ((reading.complaint || reported && best != "procedure") && escalation >= t.escalateWithCue) || bareComplaint
             // "Nhà số 25 … đang xây vượt số tầng": a report's cue in a message that asks nothing.
             || (reported && !reading.asks && escalation >= t.escalateStatement && nearestAgree())
             // "kênh sau nhà đen ngòm, bốc mùi, có ai xử lý ko": a report's cues, no procedure that

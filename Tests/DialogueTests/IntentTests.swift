@@ -131,14 +131,6 @@ struct IntentTests {
         #expect(reply.aspect == .overview)
     }
 
-    @Test("an aspect question the procedure classifier is sure of is answered, though it tells of an accident")
-    func questionAfterIncident() {
-        let reply = Self.engine.ask("chồng tôi bị tai nạn liệt nửa người, nhà ở xã Củ Chi, vậy có được nhà nước hỗ trợ tiền hằng tháng không")
-        #expect(reply.intent == .procedure)
-        #expect(reply.procedure?.id == "tro-cap-xa-hoi")
-        #expect(reply.aspect == .requirements)
-    }
-
     /// The out-of-scope examples ask the price of private services ("phí chuyển tiền bao nhiêu");
     /// a fee question about a procedure shares their words and must still be answered.
     @Test("a fee question about a procedure is answered, a private service's price is refused", arguments: [
