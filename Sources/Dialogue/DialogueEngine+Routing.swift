@@ -184,6 +184,12 @@ extension DialogueEngine {
            probability("procedure") >= t.procedureVote || reading.content.count <= t.followUpContent {
             weak = false
         }
+        // No procedure claims it and the nearest example sentences are out of scope: refused,
+        // whatever the intent classifier, which has seen few of its kind, thought.
+        if reading.topProbability < t.unclaimed, !strong, !reading.namesTop, nearestGroup() == "out_of_scope" {
+            return reply(session, .outOfScope, answer: outOfScopeReply(), confidence: 1 - reading.topProbability,
+                         suggestions: starterSuggestions())
+        }
         if best == "out_of_scope", probability(best) >= t.outOfScope, !strong, !covered, weak || !procedureAfterAll() {
             return reply(session, .outOfScope, answer: outOfScopeReply(), confidence: probability(best), suggestions: starterSuggestions())
         }

@@ -75,6 +75,9 @@ struct IntentTests {
 
     @Test("questions outside administrative procedures are refused", arguments: [
         "giá xăng hôm nay bao nhiêu", "cách nấu phở bò", "tỷ giá đô la hôm nay", "mua vé máy bay đi Hà Nội ở đâu",
+        // No procedure claims it, the nearest examples are out of scope, whatever the classifier
+        // reads into "xin" (`unclaimed`).
+        "xin số đẹp để mua vé số",
     ])
     func outOfScope(message: String) {
         let reply = Self.engine.ask(message)
