@@ -128,6 +128,11 @@ struct AspectTests {
         let permit = Self.engine.ask("tuần sau nhà tôi làm đám giỗ, muốn dựng rạp ra lề đường một ngày, có cần xin phép ai không")
         #expect(permit.procedure?.id == "su-dung-via-he")
         #expect(permit.aspect == .overview)
+        // "phải xin giấy gì" asks which paper to get, that is which procedure; "cần giấy gì" the documents.
+        let which = Self.engine.ask("công ty tôi muốn thuê một kỹ sư người Hàn sang làm việc, phải xin giấy gì")
+        #expect(which.procedure?.id == "giay-phep-lao-dong")
+        #expect(which.aspect == .overview)
+        #expect(Self.engine.ask("làm hộ chiếu cần giấy gì").aspect == .documents)
         // Words that are not the procedure's name keep their aspect.
         #expect(Self.engine.ask("làm hộ chiếu có phải nộp phí không").aspect == .fee)
         // Asking how with the steps or the online channel named beside it asks for those;
