@@ -109,7 +109,7 @@ extension DialogueEngine {
                 || !named.isEmpty && named.allSatisfy(Self.doingWords.contains)
                 // "có phải lên phường xin gì không", "có cần báo công an phường không": the
                 // office asked of, and whoever it is, say nothing more than the act does.
-                || named.contains(where: Self.doingWords.contains)
+                || asked.contains(where: Self.doingWords.contains)
                 && named.allSatisfy({ Self.doingWords.contains($0) || Self.officeWords.contains($0) }) {
                 aspect = nil
             }

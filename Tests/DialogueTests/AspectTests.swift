@@ -128,6 +128,9 @@ struct AspectTests {
         let permit = Self.engine.ask("tuần sau nhà tôi làm đám giỗ, muốn dựng rạp ra lề đường một ngày, có cần xin phép ai không")
         #expect(permit.procedure?.id == "su-dung-via-he")
         #expect(permit.aspect == .overview)
+        let notice = Self.engine.ask("bạn tôi dưới quê lên ngủ lại nhà tôi hai đêm, có phải báo công an phường không")
+        #expect(notice.procedure?.id == "thong-bao-luu-tru")
+        #expect(notice.aspect == .overview)
         // "phải xin giấy gì" asks which paper to get, that is which procedure; "cần giấy gì" the documents.
         let which = Self.engine.ask("công ty tôi muốn thuê một kỹ sư người Hàn sang làm việc, phải xin giấy gì")
         #expect(which.procedure?.id == "giay-phep-lao-dong")
