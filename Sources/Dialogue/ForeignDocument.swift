@@ -25,8 +25,8 @@ enum ForeignDocument {
         ["o", "my"], ["cua", "my"],
     ]
 
-    /// Countries by a short name that is also a common syllable ("Hàn", "Mỹ"): only right after the paper.
-    static let shortCountries: [[String]] = [["han"], ["my"]]
+    /// Countries by a short name that is also a common syllable ("Hàn", "Mỹ", "Thái", "Lào"): only right after the paper.
+    static let shortCountries: [[String]] = [["han"], ["my"], ["thai"], ["lao"]]
 
     /// Words that may stand between a paper and its country ("bằng lái xe ở Úc"). Not "đi" or
     /// "sang": "hộ chiếu đi Nhật" is a Vietnamese passport.

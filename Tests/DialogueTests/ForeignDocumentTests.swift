@@ -11,6 +11,7 @@ struct ForeignDocumentTests {
     @Test("a paper followed by a country, or a green card, is another government's", arguments: [
         "chồng tôi muốn làm lại hộ chiếu Hàn Quốc", "xin visa Nhật Bản cần chứng minh tài chính không",
         "thủ tục xin thẻ xanh định cư", "xin quốc tịch Canada thế nào", "gia hạn hộ chiếu Mỹ",
+        "vợ tôi cần gia hạn hộ chiếu Thái thì nộp ở đâu", "làm visa Lào mất mấy ngày",
     ])
     func foreign(message: String) {
         #expect(ForeignDocument.asks(Fixture.folded(message)), "\(message)")
@@ -19,6 +20,7 @@ struct ForeignDocumentTests {
     @Test("a nationality, a Vietnamese passport for a trip, or our own papers are not", arguments: [
         "chồng tôi quốc tịch Hàn Quốc, làm khai sinh cho con thế nào", "làm hộ chiếu đi Nhật cần gì",
         "hộ chiếu cho con", "bằng lái xe hết hạn", "có bằng lái của Đức, muốn lái xe ở đây", "vợ tôi người Hàn, hộ chiếu của tôi sắp hết hạn", "em trai tôi định cư Mỹ rồi, muốn xóa thường trú",
+        "vợ tôi đang hưởng thai sản, hộ chiếu của cô ấy sắp hết hạn",
     ])
     func notForeign(message: String) {
         #expect(!ForeignDocument.asks(Fixture.folded(message)), "\(message)")
