@@ -67,7 +67,12 @@ extension DialogueEngine {
     /// procedure the conversation is about; it gets a head start when the message matches it at all.
     /// A message read before with the same context is handed out from `readings`.
     public func read(_ message: String, context: String? = nil) -> Reading {
-        readings.value(for: ReadingKey(message: message, context: context)) { readAfresh($0.message, context: $0.context) }
+        readings.value(for: ReadingKey(message: message, context: context)) { key in
+            let reading = readAfresh(key.message, context: key.context)
+            // A message no procedure claims is refused on its nearest examples (`unclaimed`):
+            // the vote is kept with the reading, so a message that comes again costs no lookup.
+            return reading.topProbability < thresholds.unclaimed ? voted(reading) : reading
+        }
     }
 
     func readAfresh(_ message: String, context: String?) -> Reading {
