@@ -96,10 +96,8 @@ struct AspectDetector: Sendable {
             let token = words[index]
             guard let asking = questionWords[token.folded], !marked || asking.contains(token.text),
                   requests || !Self.requestWords.contains(token.folded) else { return false }
-            // "không ai nghe máy", "chẳng ai dọn": nobody, not who.
-            if token.folded == "ai", index > 0, Self.negations.contains(words[index - 1].folded) || ["chang", "cha"].contains(words[index - 1].folded) {
-                return false
-            }
+            // "không ai nghe máy", "chẳng ai dọn": nobody, not who, and "không" there denies.
+            if token.folded == "ai", index > 0, Self.nobody.contains(words[index - 1].folded) { return false }
             guard Self.negations.contains(token.folded) else { return true }
             if index + 1 < words.count, words[index + 1].folded == "ai" { return false }
             return index >= tail || words[..<index].contains { $0.folded == "co" }
@@ -112,6 +110,9 @@ struct AspectDetector: Sendable {
 
     /// Question words that also deny: they ask only at the end of a clause or after "có".
     static let negations: Set<String> = ["khong", "ko", "k", "kg", "kh", "hok", "khum", "hem", "hk", "chua"]
+
+    /// Words that make "ai" mean nobody ("không ai", "chẳng ai", "chả ai").
+    static let nobody = negations.union(["chang", "cha"])
 
     /// Question words and request verbs by folded form, with the accented forms that ask.
     static let questionWords: [String: Set<String>] = [
