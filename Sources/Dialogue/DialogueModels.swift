@@ -17,6 +17,8 @@ public struct DialogueModels: Sendable {
     /// Each procedure's names (title and aliases) as their distinct folded syllables, each with
     /// its term number in the procedure index (nil when no procedure has it), by id.
     let names: [String: [[(text: String, term: Int32?)]]]
+    /// The same names as spelled, marks and all ("báo tử"), for messages typed with marks.
+    let typedNames: [String: [Set<String>]]
     /// Each procedure's document number in the index, by id.
     let documentNumbers: [String: Int]
     /// The ids of guides (how to use the portal, book an appointment): every procedure's online
@@ -51,6 +53,13 @@ public struct DialogueModels: Sendable {
             names[procedure.id] = syllables.map { name in Set(name).map { ($0, index.foldedTerm($0)) } }.filter { !$0.isEmpty }
         }
         self.names = names
+        var typedNames: [String: [Set<String>]] = [:]
+        for procedure in knowledge.procedures where typedNames[procedure.id] == nil {
+            typedNames[procedure.id] = ([procedure.title] + procedure.aliases).map {
+                Set(Analyzer.document.tokens($0).filter(\.isPositional).map(\.text))
+            }.filter { !$0.isEmpty }
+        }
+        self.typedNames = typedNames
         guides = Set(knowledge.procedures.filter { $0.kind == .guide }.map(\.id))
         let named = zip(knowledge.procedures, spelled).filter { $0.0.kind != .guide }
         titles = NameRuns(named.map { ($0.0.id, $0.1[0]) })
@@ -111,6 +120,12 @@ public struct DialogueModels: Sendable {
     /// the asking ("thủ tục", "chút", "như nào") and where ("ở phường", "ở xã"); dropped at the
     /// edges of a family's words.
     static let edgeWords: Set<String> = ["e", "anh", "chi", "mik", "mk", "t", "cj", "ac", "thu", "tuc", "chut", "nhu", "ntn", "be", "con", "phuong", "xa"]
+
+    /// Whether a message typed with marks names a procedure as spelled: `share` of a name's
+    /// syllables, marks and all, are among the message's ("bao tử", the stomach, is not "báo tử").
+    func namesAsTyped(_ id: String, typed: Set<String>, share: Double) -> Bool {
+        (typedNames[id] ?? []).contains { name in Double(name.filter(typed.contains).count) >= share * Double(name.count) }
+    }
 
     /// Whether every one of these words stands in one of the procedure's names ("xin phép" in
     /// "xin phép xây dựng").
