@@ -145,9 +145,6 @@ extension DialogueEngine {
             }
         }
         let coveredByTop = hits.first.map { covered($0.document) } ?? 0
-        let positionalTokens = analysis.tokens.filter(\.isPositional)
-        let typedWithMarks = positionalTokens.contains { $0.text != $0.folded }
-        let typedSyllables = Set(positionalTokens.map(\.text))
         let coveredByContext = context.flatMap { models.documentNumbers[$0] }.map(covered) ?? total
         return Reading(analysis: analysis, syllables: syllables, syllableTerms: syllableTerms, plan: plan, hits: hits,
                        procedureScore: (hits.first?.score ?? 0) / bound,
@@ -159,7 +156,7 @@ extension DialogueEngine {
                        namesTop: hits.first.map { top in
                            models.names(top.id, syllables: syllables, terms: syllableTerms, share: thresholds.nameShare)
                                // Typed with marks, the name must be there as spelled ("bao tử" is not "báo tử").
-                               && (!typedWithMarks || models.namesAsTyped(top.id, typed: typedSyllables, share: thresholds.nameShare))
+                               && models.namesAsTyped(top.id, tokens: analysis.tokens, share: thresholds.nameShare)
                                || Self.spelledOut(analysis).map { models.names(top.id, syllables: $0, terms: $0.map(index.foldedTerm), share: 1) } ?? false
                        } ?? false,
                        contextCoverage: total == 0 ? 1 : coveredByContext / total, topProbability: ranked.first?.probability ?? 0,

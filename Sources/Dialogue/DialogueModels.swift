@@ -43,22 +43,19 @@ public struct DialogueModels: Sendable {
         places = PhraseMatcher(knowledge.units.units.compactMap { unit in unit.area.map { ($0, $0) } })
         aspectClassifier = AspectClassifier(catalog: knowledge.intents, analyzer: analyzer, places: places)
         procedureClassifier = ProcedureClassifier(procedures: knowledge.procedures, analyzer: analyzer)
-        // Each procedure's title and aliases as folded syllables, analysed once for all three uses.
-        let spelled = knowledge.procedures.map { procedure in
-            ([procedure.title] + procedure.aliases).map { Analyzer.document.tokens($0).filter(\.isPositional).map(\.folded) }
+        // Each procedure's title and aliases as syllables, analysed once for all four uses.
+        let tokens = knowledge.procedures.map { procedure in
+            ([procedure.title] + procedure.aliases).map { Analyzer.document.tokens($0).filter(\.isPositional) }
         }
+        let spelled = tokens.map { $0.map { $0.map(\.folded) } }
         var names: [String: [[(text: String, term: Int32?)]]] = [:]
+        var typedNames: [String: [Set<String>]] = [:]
         let index = procedures.index
-        for (procedure, syllables) in zip(knowledge.procedures, spelled) where names[procedure.id] == nil {
+        for (procedure, (syllables, typed)) in zip(knowledge.procedures, zip(spelled, tokens)) where names[procedure.id] == nil {
             names[procedure.id] = syllables.map { name in Set(name).map { ($0, index.foldedTerm($0)) } }.filter { !$0.isEmpty }
+            typedNames[procedure.id] = typed.map { Set($0.map(\.text)) }.filter { !$0.isEmpty }
         }
         self.names = names
-        var typedNames: [String: [Set<String>]] = [:]
-        for procedure in knowledge.procedures where typedNames[procedure.id] == nil {
-            typedNames[procedure.id] = ([procedure.title] + procedure.aliases).map {
-                Set(Analyzer.document.tokens($0).filter(\.isPositional).map(\.text))
-            }.filter { !$0.isEmpty }
-        }
         self.typedNames = typedNames
         guides = Set(knowledge.procedures.filter { $0.kind == .guide }.map(\.id))
         let named = zip(knowledge.procedures, spelled).filter { $0.0.kind != .guide }
@@ -121,10 +118,14 @@ public struct DialogueModels: Sendable {
     /// edges of a family's words.
     static let edgeWords: Set<String> = ["e", "anh", "chi", "mik", "mk", "t", "cj", "ac", "thu", "tuc", "chut", "nhu", "ntn", "be", "con", "phuong", "xa"]
 
-    /// Whether a message typed with marks names a procedure as spelled: `share` of a name's
-    /// syllables, marks and all, are among the message's ("bao tử", the stomach, is not "báo tử").
-    func namesAsTyped(_ id: String, typed: Set<String>, share: Double) -> Bool {
-        (typedNames[id] ?? []).contains { name in Double(name.filter(typed.contains).count) >= share * Double(name.count) }
+    /// Whether a message names a procedure as spelled: typed with marks, `share` of a name's
+    /// syllables, marks and all, must be among the message's ("bao tử", the stomach, is not
+    /// "báo tử"); typed without any, the folded match stands.
+    func namesAsTyped(_ id: String, tokens: [Token], share: Double) -> Bool {
+        let words = tokens.filter(\.isPositional)
+        guard words.contains(where: { $0.text != $0.folded }) else { return true }
+        let typed = Set(words.map(\.text))
+        return (typedNames[id] ?? []).contains { name in Double(name.filter(typed.contains).count) >= share * Double(name.count) }
     }
 
     /// Whether every one of these words stands in one of the procedure's names ("xin phép" in
