@@ -132,7 +132,7 @@ extension DialogueEngine {
         // however little of it the procedure covers, unless it holds a report's cue.
         // And a weak one whose nearest example sentences are procedure questions ("hôm qua tôi
         // đánh rơi hộ chiếu ngoài chợ") tells a citizen's own loss, without a report's cue.
-        let unnamed = weak && !reading.namesTop && nearestGroup() != "procedure"
+        let unnamed = weak && !reading.namesTop && nearestGroup() != "procedure" && (reported || nearestGroup() != "out_of_scope")
         if (reportBest && escalation >= (reported || weak ? t.escalate : t.escalateWithoutCue) && !asksProcedure
             && (reported || unnamed || nearestAgree()))
             || ((reading.complaint || reported && best != "procedure") && escalation >= t.escalateWithCue) || bareComplaint
