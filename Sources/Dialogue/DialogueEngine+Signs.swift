@@ -31,7 +31,8 @@ extension DialogueEngine {
     func signs(analysis: Analysis, syllables: [String], terms: [Int32?], content: [String], message: String, top: SearchHit?) -> WordSigns {
         var signs = WordSigns()
         if let span = ForeignDocument.span(in: syllables) {
-            let kept = syllables.indices.filter { !span.contains($0) }
+            let paper = ForeignDocument.mentions(of: span, in: syllables)
+            let kept = syllables.indices.filter { !paper.contains($0) }
             signs.foreignPapers = !(top.map { models.names($0.id, syllables: kept.map { syllables[$0] }, terms: kept.map { terms[$0] },
                                                            share: thresholds.nameShare) } ?? false)
         }

@@ -41,6 +41,18 @@ enum ForeignDocument {
     /// Whether the folded syllables ask about another country's paper.
     static func asks(_ syllables: [String]) -> Bool { span(in: syllables) != nil }
 
+    /// The positions of every mention of the paper that opens `span` ("chưa có hộ chiếu" as well
+    /// as "hộ chiếu Đài Loan"): the same paper said again is still the other country's.
+    static func mentions(of span: Range<Int>, in syllables: [String]) -> Set<Int> {
+        var positions = Set(span)
+        guard let paper = (papers + foreignOnly).first(where: { syllables[span].starts(with: $0) }) else { return positions }
+        for index in syllables.indices where index + paper.count <= syllables.count
+            && syllables[index..<(index + paper.count)].elementsEqual(paper) {
+            positions.formUnion(index..<(index + paper.count))
+        }
+        return positions
+    }
+
     /// Where the folded syllables name another country's paper (the paper through the country), if they do.
     static func span(in syllables: [String]) -> Range<Int>? {
         func starts(_ phrase: [String], at index: Int) -> Bool {

@@ -47,4 +47,16 @@ struct ForeignDocumentTests {
         #expect(reply.intent == .procedure)
         #expect(reply.procedure?.id == "ly-lich-tu-phap")
     }
+
+    @Test("the same paper said twice is still the other country's")
+    func samePaperAgain() throws {
+        let words = Fixture.folded("con chưa có hộ chiếu, làm hộ chiếu Đài Loan cho cháu ở đâu")
+        let span = try #require(ForeignDocument.span(in: words))
+        let mentions = ForeignDocument.mentions(of: span, in: words)
+        #expect(mentions.count == 6)  // "hộ chiếu" twice and "Đài Loan"
+        #expect(mentions.isSuperset(of: span))
+        let reply = Self.engine.ask("Con có quốc tịch Đài Loan nhưng chưa có hộ chiếu. Làm hộ chiếu Đài Loan cho cháu thì nộp ở đâu?")
+        #expect(reply.intent == .outOfScope)
+        #expect(reply.procedure == nil)
+    }
 }
