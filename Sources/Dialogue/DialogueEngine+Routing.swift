@@ -190,7 +190,7 @@ extension DialogueEngine {
             return reply(session, .outOfScope, answer: outOfScopeReply(), confidence: 1 - reading.topProbability,
                          suggestions: starterSuggestions())
         }
-        if best == "out_of_scope", probability(best) >= t.outOfScope, !strong, !covered, weak || !procedureAfterAll() {
+        if best == "out_of_scope", probability(best) >= t.outOfScope, !strong, !covered, weak || !procedureAfterAll() || reading.topProbability < t.unclaimed {
             return reply(session, .outOfScope, answer: outOfScopeReply(), confidence: probability(best), suggestions: starterSuggestions())
         }
         guard let top = reading.hits.first, !weak, let procedure = byID[top.id] else {
