@@ -38,6 +38,10 @@ extension DialogueEngine {
         public var contextCoverage: Double
         /// The procedure classifier's probability for the best procedure (0…1).
         public var topProbability: Double
+        /// The procedure classifier's probability summed over the retrieved candidates (0…1): how
+        /// surely some procedure is meant, when several share the message's words ("lệ phí làm
+        /// cccd": issue, renewal, reissue).
+        public var claimedProbability: Double
         /// Whether the message asks something (a question mark, a question word) rather than only telling.
         public var asks: Bool
         /// What the routing rules look for in the message's words, found once per reading.
@@ -71,7 +75,7 @@ extension DialogueEngine {
             let reading = readAfresh(key.message, context: key.context)
             // A message no procedure claims is refused on its nearest examples (`unclaimed`):
             // the vote is kept with the reading, so a message that comes again costs no lookup.
-            return reading.topProbability < thresholds.unclaimed ? voted(reading) : reading
+            return reading.claimedProbability < thresholds.unclaimed ? voted(reading) : reading
         }
     }
 
@@ -160,6 +164,7 @@ extension DialogueEngine {
                                || Self.spelledOut(analysis).map { models.names(top.id, syllables: $0, terms: $0.map(index.foldedTerm), share: 1) } ?? false
                        } ?? false,
                        contextCoverage: total == 0 ? 1 : coveredByContext / total, topProbability: ranked.first?.probability ?? 0,
+                       claimedProbability: ranked.reduce(0) { $0 + $1.probability },
                        asks: asks, words: signs(analysis: analysis, syllables: syllables, terms: syllableTerms, content: content, message: message,
                                                 top: hits.first))
     }

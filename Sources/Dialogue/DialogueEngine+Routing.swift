@@ -186,11 +186,11 @@ extension DialogueEngine {
         }
         // No procedure claims it and the nearest example sentences are out of scope: refused,
         // whatever the intent classifier, which has seen few of its kind, thought.
-        if reading.topProbability < t.unclaimed, !strong, !reading.namesTop, nearestGroup() == "out_of_scope" {
-            return reply(session, .outOfScope, answer: outOfScopeReply(), confidence: 1 - reading.topProbability,
+        if reading.claimedProbability < t.unclaimed, !strong, !reading.namesTop, nearestGroup() == "out_of_scope" {
+            return reply(session, .outOfScope, answer: outOfScopeReply(), confidence: 1 - reading.claimedProbability,
                          suggestions: starterSuggestions())
         }
-        if best == "out_of_scope", probability(best) >= t.outOfScope, !strong, !covered, weak || !procedureAfterAll() || reading.topProbability < t.unclaimed {
+        if best == "out_of_scope", probability(best) >= t.outOfScope, !strong, !covered, weak || !procedureAfterAll() || reading.claimedProbability < t.unclaimed {
             return reply(session, .outOfScope, answer: outOfScopeReply(), confidence: probability(best), suggestions: starterSuggestions())
         }
         guard let top = reading.hits.first, !weak, let procedure = byID[top.id] else {

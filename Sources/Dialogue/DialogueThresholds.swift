@@ -26,7 +26,7 @@ public struct DialogueThresholds: Sendable, Equatable {
     /// From this many content syllables, a message the nearest examples call a procedure question is not small talk.
     public var chitChatLong = 12.0
     /// An out-of-scope vote this strong, above the procedure score, refuses.
-    public var outOfScope = 0.5
+    public var outOfScope = 0.55
     /// Coverage from which the nearest-example vote can overrule a chit-chat or out-of-scope classification.
     public var outOfScopeCoverage = 0.9
     /// With at least this share of content words covered by the best procedure…
