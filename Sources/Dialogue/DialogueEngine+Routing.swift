@@ -23,6 +23,11 @@ extension DialogueEngine {
         if reading.words.foreignPapers {
             return reply(session, .outOfScope, answer: Phrases.foreignDocument, confidence: 1, suggestions: starterSuggestions())
         }
+        // "kể chuyện cười đi", "bn có ny chưa": chatter the assistant declines, unless it complains
+        // or names a procedure; a report's words in it are a topic ("kể chuyện cười về cán bộ phường").
+        if reading.words.chatter, !reading.complaint, !reading.namesTop {
+            return reply(session, .outOfScope, answer: outOfScopeReply(), confidence: 1, suggestions: starterSuggestions())
+        }
         // "đang nói chuyện với cán bộ hay với máy?" asks what the assistant is (only a request,
         // "cho tôi gặp cán bộ", hands the conversation over), as do "bn tên j" and "ai lập ra app
         // này"; "tôi cần giúp đỡ" asks for help before any topic is in context.

@@ -25,6 +25,8 @@ extension DialogueEngine {
         public var requestsReport = false
         /// The assistant itself is asked about: person or machine, its name, its maker, help with no topic (`AssistantQuestion`).
         public var aboutAssistant: ChitChat?
+        /// The assistant is asked to entertain or about its private life (`AssistantChatter`).
+        public var chatter = false
     }
 
     /// The `WordSigns` of a message.
@@ -44,6 +46,7 @@ extension DialogueEngine {
         signs.asksHowToReport = Self.asksHowToReport(syllables)
         signs.asksWhatItIs = Self.asksWhatItIs(syllables)
         signs.aboutAssistant = AssistantQuestion.kind(syllables, content: content)
+        signs.chatter = AssistantChatter.asks(syllables)
         signs.requestsReport = !Self.reportRequests.matches(in: syllables).isEmpty
         return signs
     }

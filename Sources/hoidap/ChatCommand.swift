@@ -97,8 +97,8 @@ struct ChatCommand: ParsableCommand {
         var lines = ["normalized: \(reading.analysis.normalized)", "syllables: \(reading.syllables.joined(separator: " "))"]
         lines.append("classifier: " + reading.probabilities.sorted { $0.value > $1.value }.prefix(4).map { String(format: "%@ %.3f", $0.key, $0.value) }.joined(separator: ", "))
         lines.append("nearest examples: " + reading.groups.sorted { $0.value > $1.value }.map { String(format: "%@ %.3f", $0.key, $0.value) }.joined(separator: ", "))
-        lines.append(String(format: "procedure score %.3f (of bound), margin %.3f, coverage %.2f, classifier %.2f%@",
-                            reading.procedureScore, reading.margin, reading.coverage, reading.topProbability,
+        lines.append(String(format: "procedure score %.3f (of bound), margin %.3f, coverage %.2f, classifier %.2f (%.2f over the candidates)%@",
+                            reading.procedureScore, reading.margin, reading.coverage, reading.topProbability, reading.claimedProbability,
                             reading.namesTop ? ", names the best" : ""))
         lines.append("content: " + reading.content.joined(separator: " "))
         lines.append("aspect cue: " + (reading.aspect.map { "\($0.aspect.rawValue) ← \"\($0.cue)\"" } ?? "none (overview)"))
