@@ -14,9 +14,39 @@ enum AssistantQuestion {
     /// `syllables` are folded; `content` is the message without filler words and aspect cue.
     static func kind(_ syllables: [String], content: [String]) -> ChitChat? {
         if asksPersonOrMachine(syllables) || asksName(syllables) || asksMaker(syllables) { return .identity }
-        if asksBareHelp(syllables, content: content) { return .help }
+        if asksBareHelp(syllables, content: content) || asksCapability(syllables) { return .help }
         return nil
     }
+
+    /// "bot biết mấy chuyện j", "trợ lý còn hỗ trợ được những việc gì khác", "hỏi j cũng đc hả",
+    /// "what can you do": what the assistant can do. A word for it, at most two words, a verb of
+    /// knowing or helping, and the "what" right after: "bạn biết thủ tục làm cccd gồm những gì
+    /// không" asks about a procedure, its "gì" far from "biết".
+    static func asksCapability(_ syllables: [String]) -> Bool {
+        if !english.matches(in: syllables).isEmpty || !askAnything.matches(in: syllables).isEmpty { return true }
+        for verb in capabilityVerbs.matches(in: syllables) {
+            // "văn bản trả lời gì" folds to "van ban tra loi gi": that "ban" is no "bạn".
+            let addressed = (max(0, verb.start - 3)..<verb.start).contains { index in
+                (you.contains(syllables[index]) || syllables[index] == "tro") && !(index > 0 && syllables[index - 1] == "van")
+            }
+            let after = verb.start + verb.phrase.syllables.count
+            let next = after < syllables.count && syllables[after] == "duoc" ? after + 1 : after
+            if addressed, whatWords.matches(in: syllables).contains(where: { $0.start == next }) { return true }
+        }
+        return false
+    }
+
+    static let capabilityVerbs = PhraseMatcher(["biet", "ho tro", "giup", "tra loi", "lam duoc"].map { ($0, true) })
+
+    static let whatWords = PhraseMatcher(
+        ["gi", "j", "nhung gi", "nhung j", "nhung viec gi", "viec gi", "chuyen gi", "chuyen j", "may chuyen gi", "may chuyen j",
+         "cai gi", "nhung viec nao", "nhung chuyen gi"].map { ($0, true) })
+
+    /// "hỏi gì cũng được à": whether anything may be asked.
+    static let askAnything = PhraseMatcher(["hoi gi cung duoc", "hoi j cung dc", "hoi j cung duoc", "hoi gi cung dc"].map { ($0, true) })
+
+    /// English capability questions, whose reply is the bilingual hint on how to ask.
+    static let english = PhraseMatcher(["what can you do", "what can u do", "how can you help", "what do you do"].map { ($0, true) })
 
     /// Words that address the assistant.
     static let you: Set<String> = ["ban", "bn", "b", "em", "bot", "ad", "admin", "cau", "ly", "app", "chatbot"]

@@ -14,8 +14,9 @@ extension DialogueEngine {
         }
         // Written in English: how to ask, in both languages, rather than a refusal in Vietnamese
         // only (English small talk, "thank you bot", is left to the small-talk rules).
+        // Asked what the assistant can do ("what can you do?"), the hint on how to ask is the help.
         if let hint = EnglishHint.reply(to: reading.analysis) {
-            return reply(session, .outOfScope, answer: hint.answer, confidence: 1,
+            return reply(session, reading.words.aboutAssistant == .help ? .help : .outOfScope, answer: hint.answer, confidence: 1,
                          suggestions: hint.suggestions.isEmpty ? starterSuggestions() : hint.suggestions)
         }
         // Another country's papers ("làm lại hộ chiếu Hàn Quốc") are that country's business, unless
@@ -81,7 +82,8 @@ extension DialogueEngine {
         }
         let classified = ChitChat(rawValue: best).flatMap { chit in
             // A question that names a procedure ("về hưu xong được nhận những gì") is about it.
-            smallTalk >= t.chitChat && !strong && !cued && !(reading.namesTop && reading.asks) && !procedureAfterAll()
+            smallTalk >= t.chitChat && !strong && !cued && !(reading.namesTop && reading.asks)
+                && !(procedureAfterAll() && reading.claimedProbability >= t.unclaimed)
                 && !longProcedure() && !reportAfterAll() && !(chit == .help && asksAboutFamily(reading))
                 ? (chit, smallTalk) : nil
         }

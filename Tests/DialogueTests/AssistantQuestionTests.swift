@@ -12,6 +12,8 @@ struct AssistantQuestionTests {
         ("em tên gì thế", ChitChat.identity), ("trợ lý tên là j vậy", .identity), ("ai viết ra cái chatbot này", .identity),
         ("hệ thống này do ai phát triển", .identity), ("bot này tên gì", .identity), ("ai làm ra bn vậy", .identity),
         ("mình cần được giúp đỡ", .help), ("cần hỗ trợ gấp", .help), ("tư vấn giúp tôi với", .help),
+        ("trợ lý này giúp được những việc gì", .help), ("bn biết những gì vậy", .help), ("hỏi gì cũng được hả ad", .help),
+        ("what can you do for me", .help),
     ])
     func recognised(message: String, kind: ChitChat) {
         let reading = Self.engine.read(message)
@@ -23,6 +25,7 @@ struct AssistantQuestionTests {
         "ai làm ra bản sao giấy khai sinh", "tên con tôi viết sai thì sửa thế nào", "tôi cần hỗ trợ làm thẻ bảo hiểm y tế",
         "ai được hưởng trợ cấp hộ nghèo", "đổi tên công ty thì làm gì",
         "luật quy định việc tuyển sinh, văn bản đó tên gì",
+        "họp với phường xong thì có văn bản trả lời gì không", "bạn biết thủ tục làm cccd gồm những gì không",
     ])
     func leftAlone(message: String) {
         let reading = Self.engine.read(message)
