@@ -197,7 +197,11 @@ extension DialogueEngine {
             return reply(session, .outOfScope, answer: outOfScopeReply(), confidence: 1 - reading.claimedProbability,
                          suggestions: starterSuggestions())
         }
-        if best == "out_of_scope", probability(best) >= t.outOfScope, !strong, !covered, weak || !procedureAfterAll() || reading.claimedProbability < t.unclaimed {
+        // Nor when the procedure classifier is sure of its candidates and the nearest examples are
+        // procedure questions ("không có công ty nào đóng bảo hiểm cho, muốn mỗi tháng tự bỏ tiền ra …").
+        let claimed = reading.claimedProbability >= t.claimedAgainstIntent && nearestGroup() == "procedure"
+        if best == "out_of_scope", probability(best) >= t.outOfScope, !strong, !covered, !claimed,
+           weak || !procedureAfterAll() || reading.claimedProbability < t.unclaimed {
             return reply(session, .outOfScope, answer: outOfScopeReply(), confidence: probability(best), suggestions: starterSuggestions())
         }
         guard let top = reading.hits.first, !weak, let procedure = byID[top.id] else {

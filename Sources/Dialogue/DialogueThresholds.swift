@@ -44,6 +44,9 @@ public struct DialogueThresholds: Sendable, Equatable {
     /// (session 8, over all development sets and the blind situation sets: wrongful rejection
     /// of the situations 3.75% → 1.25%, one out-of-scope message lost; 0.95 and 0.9 lost more).
     public var answerProbability = 0.99
+    /// Candidates the procedure classifier gives this much together, with procedure questions as the
+    /// nearest examples, are not refused on the intent classifier's out-of-scope alone.
+    public var claimedAgainstIntent = 0.9
     /// Below this relative margin between the two best procedures, ask which one.
     public var clarifyMargin = 0.1
     /// A message with this many content syllables or fewer may be asked to choose.

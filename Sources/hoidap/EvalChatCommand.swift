@@ -139,6 +139,7 @@ enum ThresholdSearch {
             ("answerScore", \.answerScore, [0.2, 0.3, 0.4, 0.5, 0.6, 0.8]),
             ("unclaimed", \.unclaimed, [0, 0.05, 0.1, 0.2, 0.3, 0.5]),
             ("answerProbability", \.answerProbability, [0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.1]),
+            ("claimedAgainstIntent", \.claimedAgainstIntent, [0.7, 0.8, 0.9, 0.95, 1.1]),
             ("clarifyMargin", \.clarifyMargin, [0, 0.01, 0.02, 0.05, 0.1, 0.2]),
             ("strongProcedure", \.strongProcedure, [0.2, 0.3, 0.35, 0.45, 0.6, 1.1]),
             ("coverage", \.coverage, [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]),
