@@ -29,7 +29,7 @@ enum AssistantChatter {
     static let addressee: Set<String> = ["ban", "bn", "ad", "admin", "bot", "chatbot"]
 
     /// Asking to be entertained, wherever it stands in the message. Whole requests only: "làm thơ"
-/// folds like "làm thợ" and "hát cho" opens "phòng hát cho thuê".
+    /// folds like "làm thợ" and "hát cho" opens "phòng hát cho thuê".
     static let entertainment = PhraseMatcher(
         ["ke chuyen cuoi", "chuyen cuoi", "truyen cuoi", "ke chuyen vui", "lam bai tho", "lam mot bai tho", "lam tho tang",
          "hat cho toi nghe", "hat cho minh nghe", "hat cho em nghe", "hat cho tui nghe", "hat mot bai", "do vui", "cau do vui"].map { ($0, true) })

@@ -24,14 +24,17 @@ enum AssistantQuestion {
     /// không" asks about a procedure, its "gì" far from "biết".
     static func asksCapability(_ syllables: [String]) -> Bool {
         if !english.matches(in: syllables).isEmpty || !askAnything.matches(in: syllables).isEmpty { return true }
-        for verb in capabilityVerbs.matches(in: syllables) {
+        let verbs = capabilityVerbs.matches(in: syllables)
+        guard !verbs.isEmpty else { return false }
+        let whats = Set(whatWords.matches(in: syllables).map(\.start))
+        for verb in verbs {
             // "văn bản trả lời gì" folds to "van ban tra loi gi": that "ban" is no "bạn".
             let addressed = (max(0, verb.start - 3)..<verb.start).contains { index in
                 (you.contains(syllables[index]) || syllables[index] == "tro") && !(index > 0 && syllables[index - 1] == "van")
             }
             let after = verb.start + verb.phrase.syllables.count
             let next = after < syllables.count && syllables[after] == "duoc" ? after + 1 : after
-            if addressed, whatWords.matches(in: syllables).contains(where: { $0.start == next }) { return true }
+            if addressed, whats.contains(next) { return true }
         }
         return false
     }

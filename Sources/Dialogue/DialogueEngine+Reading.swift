@@ -75,9 +75,13 @@ extension DialogueEngine {
             let reading = readAfresh(key.message, context: key.context)
             // A message no procedure claims is refused on its nearest examples (`unclaimed`):
             // the vote is kept with the reading, so a message that comes again costs no lookup.
-            return reading.claimedProbability < thresholds.unclaimed ? voted(reading) : reading
+            return unclaimed(reading) ? voted(reading) : reading
         }
     }
+
+    /// Whether no procedure claims the message: the procedure classifier gives all the retrieved
+    /// candidates together less than `thresholds.unclaimed`.
+    func unclaimed(_ reading: Reading) -> Bool { reading.claimedProbability < thresholds.unclaimed }
 
     func readAfresh(_ message: String, context: String?) -> Reading {
         let analysis = analyzer.analyze(message, purpose: .query)

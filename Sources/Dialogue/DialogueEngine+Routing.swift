@@ -83,7 +83,7 @@ extension DialogueEngine {
         let classified = ChitChat(rawValue: best).flatMap { chit in
             // A question that names a procedure ("về hưu xong được nhận những gì") is about it.
             smallTalk >= t.chitChat && !strong && !cued && !(reading.namesTop && reading.asks)
-                && !(procedureAfterAll() && reading.claimedProbability >= t.unclaimed)
+                && !(procedureAfterAll() && !unclaimed(reading))
                 && !longProcedure() && !reportAfterAll() && !(chit == .help && asksAboutFamily(reading))
                 ? (chit, smallTalk) : nil
         }
@@ -193,7 +193,7 @@ extension DialogueEngine {
         }
         // No procedure claims it and the nearest example sentences are out of scope: refused,
         // whatever the intent classifier, which has seen few of its kind, thought.
-        if reading.claimedProbability < t.unclaimed, !strong, !reading.namesTop, nearestGroup() == "out_of_scope" {
+        if unclaimed(reading), !strong, !reading.namesTop, nearestGroup() == "out_of_scope" {
             return reply(session, .outOfScope, answer: outOfScopeReply(), confidence: 1 - reading.claimedProbability,
                          suggestions: starterSuggestions())
         }
@@ -201,7 +201,7 @@ extension DialogueEngine {
         // procedure questions ("không có công ty nào đóng bảo hiểm cho, muốn mỗi tháng tự bỏ tiền ra …").
         let claimed = reading.claimedProbability >= t.claimedAgainstIntent && nearestGroup() == "procedure"
         if best == "out_of_scope", probability(best) >= t.outOfScope, !strong, !covered, !claimed,
-           weak || !procedureAfterAll() || reading.claimedProbability < t.unclaimed {
+           weak || !procedureAfterAll() || unclaimed(reading) {
             return reply(session, .outOfScope, answer: outOfScopeReply(), confidence: probability(best), suggestions: starterSuggestions())
         }
         guard let top = reading.hits.first, !weak, let procedure = byID[top.id] else {
